@@ -1,0 +1,31 @@
+package io.chartascode.generator;
+
+import io.chartascode.generator.check.ModelValidator;
+import io.chartascode.generator.model.Application;
+import io.chartascode.generator.render.helm.HelmChartRenderer;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The pipeline: model → validate → render (Helm | Kustomize). Pure: it returns file contents by
+ * relative path and touches no disk; {@code write.FileTreeWriter} does the writing.
+ */
+public final class Generator {
+  private Generator() {}
+
+  /**
+   * Every file for these applications, keyed by path relative to the output root
+   * ({@code helm/envapp/Chart.yaml}). Throws {@code InvalidModelException} listing every problem
+   * when any application is invalid, before anything is rendered.
+   */
+  public static SortedMap<String, String> render(List<Application> applications) {
+    ModelValidator.validate(applications);
+    SortedMap<String, String> files = new TreeMap<>();
+    for (Application app : applications) {
+      HelmChartRenderer.render(app)
+          .forEach((path, content) -> files.put("helm/" + app.name() + "/" + path, content));
+    }
+    return files;
+  }
+}

@@ -1,0 +1,81 @@
+package io.chartascode.generator.check;
+
+import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Autoscaling;
+import io.chartascode.generator.model.Container;
+import io.chartascode.generator.model.Parameter;
+import io.chartascode.generator.model.Value;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Every parameter the model reads is declared once; otherwise values.yaml would miss a key the
+ * templates use. Names may not clash with a group (both {@code a} and {@code a.b}).
+ */
+final class DeclaredParametersRule implements Rule {
+  @Override
+  public String id() {
+    return "CAC-PARAM-002";
+  }
+
+  @Override
+  public List<Finding> check(Application app) {
+    List<Finding> findings = new ArrayList<>();
+    Set<String> declared = new HashSet<>();
+    for (Parameter<?> p : app.parameters()) {
+      if (!declared.add(p.name())) {
+        findings.add(finding(app.name() + ".parameters[" + p.name() + "]", "declared twice"));
+      }
+    }
+    for (Parameter<?> p : app.parameters()) {
+      for (Parameter<?> q : app.parameters()) {
+        if (q.name().startsWith(p.name() + ".")) {
+          findings.add(
+              finding(
+                  app.name() + ".parameters[" + p.name() + "]",
+                  "is both a value and the group of '" + q.name() + "'; rename one"));
+        }
+      }
+    }
+    used(app)
+        .distinct()
+        .filter(p -> !declared.contains(p.name()))
+        .forEach(
+            p ->
+                findings.add(
+                    finding(
+                        app.name() + ".parameters",
+                        "'" + p.name() + "' is used by the model but not declared; add it to parameters(...)")));
+    return findings;
+  }
+
+  static Stream<Parameter<?>> used(Application app) {
+    Container c = app.workload().container();
+    List<Value<?>> values = new ArrayList<>();
+    values.add(app.workload().replicas());
+    values.add(c.image().reference());
+    values.add(c.pullPolicy());
+    c.ports().forEach(p -> values.add(p.port()));
+    c.env().forEach(e -> values.add(e.value()));
+    values.add(c.resources().cpuRequest());
+    values.add(c.resources().memoryRequest());
+    values.add(c.resources().cpuLimit());
+    values.add(c.resources().memoryLimit());
+    values.add(app.service().port());
+    app.autoscaling()
+        .ifPresent(
+            (Autoscaling a) -> {
+              values.add(a.enabled());
+              values.add(a.minReplicas());
+              values.add(a.maxReplicas());
+              values.add(a.targetCpuUtilizationPercentage());
+            });
+    Stream<Parameter<?>> extra = c.extraEnv().stream().map(p -> p);
+    Stream<Parameter<?>> bounds =
+        app.bounds().stream().flatMap(b -> Stream.of(b.lower(), b.upper()));
+    return Stream.concat(values.stream().flatMap(Value::parameters), Stream.concat(extra, bounds));
+  }
+}

@@ -1,0 +1,54 @@
+package io.chartascode.generator.check;
+
+import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Environment;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Names must be DNS-1123 labels. The application name is also the chart name and the release name
+ * that makes Helm's fullname equal the Kustomize names; Helm caps release names at 53 characters.
+ */
+final class NamesRule implements Rule {
+  static final String ID = "CAC-NAME-001";
+  private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final int MAX_RELEASE_NAME = 53;
+  private static final int MAX_LABEL = 63;
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public List<Finding> check(Application app) {
+    List<Finding> findings = new ArrayList<>();
+    label(app.name(), app.name(), MAX_RELEASE_NAME, findings);
+    Set<String> envs = new HashSet<>();
+    for (Environment env : app.environments()) {
+      String path = app.name() + ".environments[" + env.name() + "]";
+      label(env.name(), path + ".name", MAX_LABEL, findings);
+      env.namespace().ifPresent(ns -> label(ns, path + ".namespace", MAX_LABEL, findings));
+      if (!envs.add(env.name())) {
+        findings.add(finding(path, "environment '" + env.name() + "' is defined twice"));
+      }
+    }
+    return findings;
+  }
+
+  private void label(String value, String path, int max, List<Finding> findings) {
+    if (!DNS_1123_LABEL.matcher(value).matches()) {
+      findings.add(
+          finding(
+              path,
+              "'" + value + "' is not a DNS-1123 label; use lower-case letters, digits and '-',"
+                  + " starting and ending with a letter or digit"));
+    } else if (value.length() > max) {
+      findings.add(
+          finding(path, "'" + value + "' has " + value.length() + " characters; at most " + max + " fit"));
+    }
+  }
+}

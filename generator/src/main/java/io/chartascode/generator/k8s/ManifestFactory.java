@@ -1,0 +1,326 @@
+package io.chartascode.generator.k8s;
+
+import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Autoscaling;
+import io.chartascode.generator.model.Container;
+import io.chartascode.generator.model.ContainerPort;
+import io.chartascode.generator.model.EnvVar;
+import io.chartascode.generator.model.HttpProbe;
+import io.chartascode.generator.model.ParameterValues;
+import io.chartascode.generator.model.Resources;
+import io.chartascode.generator.model.Value;
+import io.chartascode.generator.model.Workload;
+import io.chartascode.generator.yaml.NodePath;
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.AffinityBuilder;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The single description of how an {@link Application} becomes Kubernetes objects, written with
+ * fabric8's typed builders. Every varying field goes through a {@link Binder}, together with the
+ * path where it lands; see {@link Binder} for why there is exactly one builder for both outputs.
+ */
+public final class ManifestFactory {
+  static final String HOSTNAME_TOPOLOGY = "kubernetes.io/hostname";
+
+  private static final NodePath POD = NodePath.of("spec.template.spec");
+  private static final NodePath CONTAINER = POD.key("containers").index(0);
+
+  private final Application app;
+
+  private ManifestFactory(Application app) {
+    this.app = app;
+  }
+
+  /** The objects for one set of values; objects whose condition is false are left out. */
+  public static List<Manifest> concrete(Application app, ParameterValues values) {
+    ManifestFactory factory = new ManifestFactory(app);
+    return factory.all(() -> new ConcreteBinder(app, values)).stream()
+        .filter(m -> m.condition().map(c -> c.evaluate(values)).orElse(true))
+        .toList();
+  }
+
+  /** Every object at its defaults, with the slots a template needs. */
+  public static List<Manifest> templated(Application app) {
+    return new ManifestFactory(app).all(() -> new TemplateBinder(app));
+  }
+
+  private List<Manifest> all(java.util.function.Supplier<Binder> binders) {
+    List<Manifest> manifests = new ArrayList<>();
+    manifests.add(build("serviceaccount", Optional.empty(), binders.get(), this::serviceAccount));
+    manifests.add(build("service", Optional.empty(), binders.get(), this::service));
+    manifests.add(build("deployment", Optional.empty(), binders.get(), this::deployment));
+    app.autoscaling()
+        .ifPresent(
+            hpa ->
+                manifests.add(
+                    build("hpa", Optional.of(hpa.enabled()), binders.get(), b -> hpa(b, hpa))));
+    return manifests;
+  }
+
+  private static Manifest build(
+      String stem,
+      Optional<Value<Boolean>> condition,
+      Binder binder,
+      Function<Binder, HasMetadata> builder) {
+    HasMetadata object = builder.apply(binder);
+    List<Slot> slots = binder instanceof TemplateBinder t ? t.slots() : List.of();
+    return new Manifest(stem, object, condition, slots);
+  }
+
+  private ObjectMeta metadata(Binder b, String suffix) {
+    return new ObjectMetaBuilder()
+        .withName(b.name(NodePath.of("metadata.name"), suffix))
+        .withNamespace(b.namespace(NodePath.of("metadata.namespace")))
+        .withLabels(b.labels(NodePath.of("metadata.labels"), LabelSet.OBJECT))
+        .build();
+  }
+
+  private HasMetadata serviceAccount(Binder b) {
+    return new ServiceAccountBuilder()
+        .withMetadata(metadata(b, ""))
+        // The pods never call the API server, so no token is mounted at all.
+        .withAutomountServiceAccountToken(false)
+        .build();
+  }
+
+  private HasMetadata service(Binder b) {
+    var service = app.service();
+    return new ServiceBuilder()
+        .withMetadata(metadata(b, ""))
+        .withNewSpec()
+        .withType(service.type())
+        .withSelector(b.labels(NodePath.of("spec.selector"), LabelSet.SELECTOR))
+        .addNewPort()
+        .withName(service.targetPortName())
+        .withPort(b.value(NodePath.of("spec.ports[0].port"), service.port()))
+        .withTargetPort(new IntOrString(service.targetPortName()))
+        .withProtocol("TCP")
+        .endPort()
+        .endSpec()
+        .build();
+  }
+
+  private HasMetadata deployment(Binder b) {
+    Workload workload = app.workload();
+    Value<Boolean> autoscaled =
+        app.autoscaling().map(Autoscaling::enabled).orElse(Value.fixed(false));
+    return new DeploymentBuilder()
+        .withMetadata(metadata(b, ""))
+        .withNewSpec()
+        .withReplicas(b.valueUnless(NodePath.of("spec.replicas"), autoscaled, workload.replicas()))
+        .withNewSelector()
+        .withMatchLabels(b.labels(NodePath.of("spec.selector.matchLabels"), LabelSet.SELECTOR))
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .withLabels(b.labels(NodePath.of("spec.template.metadata.labels"), LabelSet.POD))
+        .endMetadata()
+        .withNewSpec()
+        .withServiceAccountName(b.name(POD.key("serviceAccountName"), ""))
+        .withAutomountServiceAccountToken(false)
+        // Service links inject one variable per Service in the namespace into the environment.
+        .withEnableServiceLinks(false)
+        .withSecurityContext(workload.podSecurityContext())
+        .withAffinity(workload.spreadAcrossNodes() ? antiAffinity(b) : null)
+        .withTopologySpreadConstraints(
+            workload.spreadAcrossNodes()
+                ? List.of(
+                    new TopologySpreadConstraintBuilder()
+                        .withMaxSkew(1)
+                        .withTopologyKey(HOSTNAME_TOPOLOGY)
+                        // ScheduleAnyway: 10 pods must still fit on 3 nodes.
+                        .withWhenUnsatisfiable("ScheduleAnyway")
+                        .withNewLabelSelector()
+                        .withMatchLabels(
+                            b.selectorLabels(
+                                POD.key("topologySpreadConstraints")
+                                    .index(0)
+                                    .key("labelSelector")
+                                    .key("matchLabels")))
+                        .endLabelSelector()
+                        .build())
+                : List.of())
+        .withTolerations(workload.tolerations())
+        .withContainers(container(b, workload.container()))
+        .withVolumes(
+            workload.container().writableDirectories().stream()
+                .map(
+                    dir ->
+                        new VolumeBuilder()
+                            .withName(volumeName(dir))
+                            .withNewEmptyDir()
+                            .endEmptyDir()
+                            .build())
+                .toList())
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  private Affinity antiAffinity(Binder b) {
+    NodePath term =
+        POD.key("affinity")
+            .key("podAntiAffinity")
+            .key("preferredDuringSchedulingIgnoredDuringExecution")
+            .index(0)
+            .key("podAffinityTerm");
+    return new AffinityBuilder()
+        .withNewPodAntiAffinity()
+        .addNewPreferredDuringSchedulingIgnoredDuringExecution()
+        .withWeight(100)
+        .withNewPodAffinityTerm()
+        .withTopologyKey(HOSTNAME_TOPOLOGY)
+        .withNewLabelSelector()
+        .withMatchLabels(b.selectorLabels(term.key("labelSelector").key("matchLabels")))
+        .endLabelSelector()
+        .endPodAffinityTerm()
+        .endPreferredDuringSchedulingIgnoredDuringExecution()
+        .endPodAntiAffinity()
+        .build();
+  }
+
+  private io.fabric8.kubernetes.api.model.Container container(Binder b, Container c) {
+    ContainerBuilder container =
+        new ContainerBuilder()
+            .withName(c.name())
+            .withImage(b.value(CONTAINER.key("image"), c.image().reference()))
+            .withImagePullPolicy(b.value(CONTAINER.key("imagePullPolicy"), c.pullPolicy()));
+    for (int i = 0; i < c.ports().size(); i++) {
+      ContainerPort port = c.ports().get(i);
+      container
+          .addNewPort()
+          .withName(port.name())
+          .withContainerPort(
+              b.value(CONTAINER.key("ports").index(i).key("containerPort"), port.port()))
+          .withProtocol("TCP")
+          .endPort();
+    }
+    NodePath env = CONTAINER.key("env");
+    List<EnvVar> fixed = c.env();
+    for (int i = 0; i < fixed.size(); i++) {
+      container.addToEnv(
+          new EnvVarBuilder()
+              .withName(fixed.get(i).name())
+              .withValue(b.value(env.index(i).key("value"), fixed.get(i).value()))
+              .build());
+    }
+    c.extraEnv()
+        .ifPresent(
+            extra ->
+                b.entries(env, extra)
+                    .forEach(
+                        (name, value) ->
+                            container.addToEnv(
+                                new EnvVarBuilder().withName(name).withValue(value).build())));
+    c.liveness().ifPresent(p -> container.withLivenessProbe(probe(p)));
+    c.readiness().ifPresent(p -> container.withReadinessProbe(probe(p)));
+    return container
+        .withResources(resources(b, c.resources()))
+        .withSecurityContext(c.securityContext())
+        .withVolumeMounts(
+            c.writableDirectories().stream()
+                .map(
+                    dir ->
+                        new VolumeMountBuilder()
+                            .withName(volumeName(dir))
+                            .withMountPath(dir)
+                            .build())
+                .toList())
+        .build();
+  }
+
+  private static io.fabric8.kubernetes.api.model.ResourceRequirements resources(
+      Binder b, Resources r) {
+    NodePath at = CONTAINER.key("resources");
+    return new ResourceRequirementsBuilder()
+        .withRequests(
+            cpuAndMemory(
+                quantity(b, at.key("requests").key("cpu"), r.cpuRequest()),
+                quantity(b, at.key("requests").key("memory"), r.memoryRequest())))
+        .withLimits(
+            cpuAndMemory(
+                quantity(b, at.key("limits").key("cpu"), r.cpuLimit()),
+                quantity(b, at.key("limits").key("memory"), r.memoryLimit())))
+        .build();
+  }
+
+  private static Map<String, Quantity> cpuAndMemory(Quantity cpu, Quantity memory) {
+    Map<String, Quantity> map = new TreeMap<>();
+    map.put("cpu", cpu);
+    map.put("memory", memory);
+    return map;
+  }
+
+  private static Quantity quantity(Binder b, NodePath at, Value<String> value) {
+    return new Quantity(b.value(at, value));
+  }
+
+  private static Probe probe(HttpProbe probe) {
+    return new ProbeBuilder()
+        .withNewHttpGet()
+        .withPath(probe.path())
+        .withPort(new IntOrString(probe.portName()))
+        .endHttpGet()
+        .build();
+  }
+
+  private HasMetadata hpa(Binder b, Autoscaling autoscaling) {
+    return new HorizontalPodAutoscalerBuilder()
+        .withMetadata(metadata(b, ""))
+        .withNewSpec()
+        .withNewScaleTargetRef()
+        .withApiVersion("apps/v1")
+        .withKind("Deployment")
+        .withName(b.name(NodePath.of("spec.scaleTargetRef.name"), ""))
+        .endScaleTargetRef()
+        .withMinReplicas(b.value(NodePath.of("spec.minReplicas"), autoscaling.minReplicas()))
+        .withMaxReplicas(b.value(NodePath.of("spec.maxReplicas"), autoscaling.maxReplicas()))
+        .withMetrics(
+            new MetricSpecBuilder()
+                .withType("Resource")
+                .withNewResource()
+                .withName("cpu")
+                .withNewTarget()
+                .withType("Utilization")
+                .withAverageUtilization(
+                    b.value(
+                        NodePath.of("spec.metrics[0].resource.target.averageUtilization"),
+                        autoscaling.targetCpuUtilizationPercentage()))
+                .endTarget()
+                .endResource()
+                .build())
+        .endSpec()
+        .build();
+  }
+
+  /** {@code /tmp} → {@code tmp}: a DNS label for the emptyDir volume. */
+  static String volumeName(String directory) {
+    String name = directory.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return name.isEmpty() ? "root" : name;
+  }
+}

@@ -1,0 +1,187 @@
+package io.chartascode.generator.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One deployable service: its workload, Service, autoscaler, parameters and environments. This is
+ * the single description from which the Helm chart and the Kustomize tree are both rendered.
+ */
+public final class Application {
+  private final String name;
+  private final String description;
+  private final String chartVersion;
+  private final String appVersion;
+  private final List<Parameter<?>> parameters;
+  private final Workload workload;
+  private final ServiceExposure service;
+  private final Autoscaling autoscaling;
+  private final List<Bound> bounds;
+  private final List<Environment> environments;
+
+  private Application(Builder b) {
+    this.name = b.name;
+    this.description = b.description;
+    this.chartVersion = b.chartVersion;
+    this.appVersion = b.appVersion;
+    this.parameters = List.copyOf(b.parameters);
+    this.workload = Objects.requireNonNull(b.workload, "workload");
+    this.service = Objects.requireNonNull(b.service, "service");
+    this.autoscaling = b.autoscaling;
+    this.bounds = List.copyOf(b.bounds);
+    this.environments = List.copyOf(b.environments);
+  }
+
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder(name);
+    b.description = description;
+    b.chartVersion = chartVersion;
+    b.appVersion = appVersion;
+    b.parameters.addAll(parameters);
+    b.workload = workload;
+    b.service = service;
+    b.autoscaling = autoscaling;
+    b.bounds.addAll(bounds);
+    b.environments.addAll(environments);
+    return b;
+  }
+
+  /** The chart name, object names and {@code app.kubernetes.io/name}. */
+  public String name() {
+    return name;
+  }
+
+  /** Default: {@code "<name> service"}. */
+  public String description() {
+    return description;
+  }
+
+  /** The chart's SemVer version. Default: {@code 0.1.0}. */
+  public String chartVersion() {
+    return chartVersion;
+  }
+
+  /** The application version, also the {@code app.kubernetes.io/version} label. Default: the chart version. */
+  public String appVersion() {
+    return appVersion;
+  }
+
+  /** Every parameter, in the order they appear in {@code values.yaml}. */
+  public List<Parameter<?>> parameters() {
+    return parameters;
+  }
+
+  public Workload workload() {
+    return workload;
+  }
+
+  public ServiceExposure service() {
+    return service;
+  }
+
+  /** Default: none, a fixed number of replicas. */
+  public Optional<Autoscaling> autoscaling() {
+    return Optional.ofNullable(autoscaling);
+  }
+
+  /** Pairs of integer parameters where the first may not exceed the second. */
+  public List<Bound> bounds() {
+    return bounds;
+  }
+
+  public List<Environment> environments() {
+    return environments;
+  }
+
+  /** Every parameter at its default. */
+  public ParameterValues defaults() {
+    return ParameterValues.defaults(parameters);
+  }
+
+  /** The parameter values one environment sees. */
+  public ParameterValues valuesFor(Environment environment) {
+    return defaults().with(environment.overrides());
+  }
+
+  /** Builds an {@link Application}. */
+  public static final class Builder {
+    private final String name;
+    private String description;
+    private String chartVersion = "0.1.0";
+    private String appVersion;
+    private final List<Parameter<?>> parameters = new ArrayList<>();
+    private Workload workload;
+    private ServiceExposure service;
+    private Autoscaling autoscaling;
+    private final List<Bound> bounds = new ArrayList<>();
+    private final List<Environment> environments = new ArrayList<>();
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+      this.description = name + " service";
+    }
+
+    public Builder description(String description) {
+      this.description = Objects.requireNonNull(description);
+      return this;
+    }
+
+    public Builder chartVersion(String chartVersion) {
+      this.chartVersion = Objects.requireNonNull(chartVersion);
+      return this;
+    }
+
+    public Builder appVersion(String appVersion) {
+      this.appVersion = Objects.requireNonNull(appVersion);
+      return this;
+    }
+
+    public Builder parameters(Parameter<?>... parameters) {
+      this.parameters.addAll(List.of(parameters));
+      return this;
+    }
+
+    public Builder workload(Workload workload) {
+      this.workload = workload;
+      return this;
+    }
+
+    public Builder service(ServiceExposure service) {
+      this.service = service;
+      return this;
+    }
+
+    public Builder autoscaling(Autoscaling autoscaling) {
+      this.autoscaling = autoscaling;
+      return this;
+    }
+
+    public Builder bound(Parameter<Integer> lower, Parameter<Integer> upper) {
+      this.bounds.add(new Bound(lower, upper));
+      return this;
+    }
+
+    public Builder environment(Environment environment) {
+      this.environments.add(environment);
+      return this;
+    }
+
+    public Builder clearEnvironments() {
+      this.environments.clear();
+      return this;
+    }
+
+    public Application build() {
+      if (appVersion == null) {
+        appVersion = chartVersion;
+      }
+      return new Application(this);
+    }
+  }
+}

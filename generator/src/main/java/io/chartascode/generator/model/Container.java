@@ -1,0 +1,172 @@
+package io.chartascode.generator.model;
+
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * The application container: image, ports, environment, resources, probes and security.
+ *
+ * <p>Kubernetes-shaped constants such as the security context use fabric8's own types, so there is
+ * one vocabulary for Kubernetes objects; only the values that vary are {@link Value}s.
+ */
+public final class Container {
+  private final String name;
+  private final Image image;
+  private final Value<String> pullPolicy;
+  private final List<ContainerPort> ports;
+  private final List<EnvVar> env;
+  private final Parameter<SortedMap<String, String>> extraEnv;
+  private final Resources resources;
+  private final HttpProbe liveness;
+  private final HttpProbe readiness;
+  private final SecurityContext securityContext;
+  private final List<String> writableDirectories;
+
+  private Container(Builder b) {
+    this.name = b.name;
+    this.image = Objects.requireNonNull(b.image, "image");
+    this.pullPolicy = b.pullPolicy;
+    this.ports = List.copyOf(b.ports);
+    this.env = List.copyOf(b.env);
+    this.extraEnv = b.extraEnv;
+    this.resources = Objects.requireNonNull(b.resources, "resources");
+    this.liveness = b.liveness;
+    this.readiness = b.readiness;
+    this.securityContext = Objects.requireNonNull(b.securityContext, "securityContext");
+    this.writableDirectories = List.copyOf(b.writableDirectories);
+  }
+
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Image image() {
+    return image;
+  }
+
+  /** Default: {@code IfNotPresent}. */
+  public Value<String> pullPolicy() {
+    return pullPolicy;
+  }
+
+  public List<ContainerPort> ports() {
+    return ports;
+  }
+
+  /** Variables the model defines; they come first, in this order. */
+  public List<EnvVar> env() {
+    return env;
+  }
+
+  /** A map parameter of extra variables users add, appended in key order. Default: none. */
+  public Optional<Parameter<SortedMap<String, String>>> extraEnv() {
+    return Optional.ofNullable(extraEnv);
+  }
+
+  public Resources resources() {
+    return resources;
+  }
+
+  /** Default: none. */
+  public Optional<HttpProbe> liveness() {
+    return Optional.ofNullable(liveness);
+  }
+
+  /** Default: none. */
+  public Optional<HttpProbe> readiness() {
+    return Optional.ofNullable(readiness);
+  }
+
+  public SecurityContext securityContext() {
+    return securityContext;
+  }
+
+  /**
+   * Directories that get an {@code emptyDir}, e.g. {@code /tmp} for the JVM under a read-only root
+   * filesystem. Default: none.
+   */
+  public List<String> writableDirectories() {
+    return writableDirectories;
+  }
+
+  /** Builds a {@link Container}. */
+  public static final class Builder {
+    private final String name;
+    private Image image;
+    private Value<String> pullPolicy = Value.fixed("IfNotPresent");
+    private final List<ContainerPort> ports = new ArrayList<>();
+    private final List<EnvVar> env = new ArrayList<>();
+    private Parameter<SortedMap<String, String>> extraEnv;
+    private Resources resources;
+    private HttpProbe liveness;
+    private HttpProbe readiness;
+    private SecurityContext securityContext;
+    private final List<String> writableDirectories = new ArrayList<>();
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    public Builder image(Image image) {
+      this.image = image;
+      return this;
+    }
+
+    public Builder pullPolicy(Value<String> pullPolicy) {
+      this.pullPolicy = Objects.requireNonNull(pullPolicy);
+      return this;
+    }
+
+    public Builder port(ContainerPort port) {
+      this.ports.add(port);
+      return this;
+    }
+
+    public Builder env(String name, Value<String> value) {
+      this.env.add(EnvVar.of(name, value));
+      return this;
+    }
+
+    public Builder extraEnv(Parameter<SortedMap<String, String>> extraEnv) {
+      this.extraEnv = extraEnv;
+      return this;
+    }
+
+    public Builder resources(Resources resources) {
+      this.resources = resources;
+      return this;
+    }
+
+    public Builder liveness(HttpProbe liveness) {
+      this.liveness = liveness;
+      return this;
+    }
+
+    public Builder readiness(HttpProbe readiness) {
+      this.readiness = readiness;
+      return this;
+    }
+
+    public Builder securityContext(SecurityContext securityContext) {
+      this.securityContext = securityContext;
+      return this;
+    }
+
+    public Builder writableDirectory(String path) {
+      this.writableDirectories.add(path);
+      return this;
+    }
+
+    public Container build() {
+      return new Container(this);
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package io.chartascode.generator.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * A named, typed, documented value that a user may set per environment or at {@code helm install}.
+ *
+ * <p>The name is a dotted path into the Helm values tree ({@code autoscaling.minReplicas}); every
+ * segment is camelCase, as Helm's conventions ask. The type parameter makes the Java side safe:
+ * a {@code Parameter<Integer>} can only be bound where an integer belongs, and an environment can
+ * only override it with an integer.
+ *
+ * <pre>{@code
+ * Parameter<Integer> MIN = Parameter.integer("autoscaling.minReplicas", 3)
+ *     .description("Lower bound for the HorizontalPodAutoscaler.")
+ *     .minimum(1)
+ *     .build();
+ * }</pre>
+ */
+public final class Parameter<T> {
+  private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*)*");
+
+  private final String name;
+  private final ParameterType type;
+  private final T defaultValue;
+  private final String description;
+  private final Optional<Pattern> pattern;
+  private final List<String> allowedValues;
+  private final Optional<Integer> minimum;
+  private final Optional<Integer> maximum;
+
+  private Parameter(Builder<T> builder) {
+    this.name = builder.name;
+    this.type = builder.type;
+    this.defaultValue = builder.defaultValue;
+    this.description = builder.description;
+    this.pattern = Optional.ofNullable(builder.pattern).map(Pattern::compile);
+    this.allowedValues = List.copyOf(builder.allowedValues);
+    this.minimum = Optional.ofNullable(builder.minimum);
+    this.maximum = Optional.ofNullable(builder.maximum);
+  }
+
+  public static Builder<String> string(String name, String defaultValue) {
+    return new Builder<>(name, ParameterType.STRING, defaultValue);
+  }
+
+  public static Builder<Boolean> bool(String name, boolean defaultValue) {
+    return new Builder<>(name, ParameterType.BOOLEAN, defaultValue);
+  }
+
+  public static Builder<Integer> integer(String name, int defaultValue) {
+    return new Builder<>(name, ParameterType.INTEGER, defaultValue);
+  }
+
+  public static Builder<String> cpu(String name, String defaultValue) {
+    return new Builder<>(name, ParameterType.CPU_QUANTITY, defaultValue).pattern(Quantities.CPU);
+  }
+
+  public static Builder<String> memory(String name, String defaultValue) {
+    return new Builder<>(name, ParameterType.MEMORY_QUANTITY, defaultValue)
+        .pattern(Quantities.MEMORY);
+  }
+
+  /** A map of strings; {@code keyPattern} constrains the keys (e.g. environment variable names). */
+  public static Builder<SortedMap<String, String>> stringMap(
+      String name, SortedMap<String, String> defaultValue) {
+    return new Builder<SortedMap<String, String>>(
+        name, ParameterType.STRING_MAP, Collections.unmodifiableSortedMap(new TreeMap<>(defaultValue)));
+  }
+
+  /** The dotted path in the values tree, e.g. {@code autoscaling.maxReplicas}. */
+  public String name() {
+    return name;
+  }
+
+  /** The path segments of {@link #name()}. */
+  public List<String> path() {
+    return List.of(name.split("\\."));
+  }
+
+  public ParameterType type() {
+    return type;
+  }
+
+  public T defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /**
+   * The regular expression every string value (for maps: every key) must match in full.
+   * Default: none.
+   */
+  public Optional<Pattern> pattern() {
+    return pattern;
+  }
+
+  /** The only values allowed, if not empty. Default: empty (any value of the type). */
+  public List<String> allowedValues() {
+    return allowedValues;
+  }
+
+  /** Inclusive lower bound for integers. Default: none. */
+  public Optional<Integer> minimum() {
+    return minimum;
+  }
+
+  /** Inclusive upper bound for integers. Default: none. */
+  public Optional<Integer> maximum() {
+    return maximum;
+  }
+
+  /** Casts a value already checked with {@link ParameterType#accepts}. */
+  @SuppressWarnings("unchecked")
+  T cast(Object value) {
+    return (T) value;
+  }
+
+  /**
+   * Every way {@code value} breaks this parameter's type and constraints, as human sentences
+   * ("must match ^[a-z]+$"); empty when it is valid.
+   */
+  public List<String> violations(Object value) {
+    List<String> problems = new ArrayList<>();
+    if (value == null || !type.accepts(value)) {
+      problems.add(
+          "must be a "
+              + type.displayName()
+              + " but is "
+              + (value == null ? "null" : value.getClass().getSimpleName()));
+      return problems;
+    }
+    if (value instanceof String s) {
+      pattern
+          .filter(p -> !p.matcher(s).matches())
+          .ifPresent(p -> problems.add("must match " + p.pattern()));
+      if (!allowedValues.isEmpty() && !allowedValues.contains(s)) {
+        problems.add("must be one of " + allowedValues);
+      }
+    }
+    if (value instanceof Integer i) {
+      minimum.filter(min -> i < min).ifPresent(min -> problems.add("must be >= " + min));
+      maximum.filter(max -> i > max).ifPresent(max -> problems.add("must be <= " + max));
+    }
+    if (value instanceof SortedMap<?, ?> map) {
+      pattern.ifPresent(
+          p ->
+              map.keySet().stream()
+                  .map(String.class::cast)
+                  .filter(k -> !p.matcher(k).matches())
+                  .forEach(k -> problems.add("key '" + k + "' must match " + p.pattern())));
+    }
+    return problems;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Parameter<?> other && name.equals(other.name) && type == other.type;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, type);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+
+  /** Builds a {@link Parameter}; only the description is required besides name and default. */
+  public static final class Builder<T> {
+    private final String name;
+    private final ParameterType type;
+    private final T defaultValue;
+    private String description = "";
+    private String pattern;
+    private final List<String> allowedValues = new ArrayList<>();
+    private Integer minimum;
+    private Integer maximum;
+
+    private Builder(String name, ParameterType type, T defaultValue) {
+      if (!NAME.matcher(Objects.requireNonNull(name, "name")).matches()) {
+        throw new IllegalArgumentException(
+            "parameter name '" + name + "' must be dotted camelCase, e.g. autoscaling.minReplicas");
+      }
+      this.name = name;
+      this.type = type;
+      this.defaultValue = Objects.requireNonNull(defaultValue, () -> name + ": default value");
+    }
+
+    public Builder<T> description(String description) {
+      this.description = Objects.requireNonNull(description);
+      return this;
+    }
+
+    public Builder<T> pattern(String regex) {
+      this.pattern = Pattern.compile(regex).pattern();
+      return this;
+    }
+
+    public Builder<T> allowedValues(String... values) {
+      this.allowedValues.addAll(List.of(values));
+      return this;
+    }
+
+    public Builder<T> minimum(int minimum) {
+      this.minimum = minimum;
+      return this;
+    }
+
+    public Builder<T> maximum(int maximum) {
+      this.maximum = maximum;
+      return this;
+    }
+
+    public Parameter<T> build() {
+      return new Parameter<>(this);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.chartascode.generator.model;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** One value for each parameter of an application: its defaults, or one environment's view. */
+public final class ParameterValues {
+  private final SortedMap<String, Object> byName;
+
+  private ParameterValues(SortedMap<String, Object> byName) {
+    this.byName = byName;
+  }
+
+  /** Every parameter at its default. */
+  public static ParameterValues defaults(Collection<Parameter<?>> parameters) {
+    SortedMap<String, Object> values = new TreeMap<>();
+    parameters.forEach(p -> values.put(p.name(), p.defaultValue()));
+    return new ParameterValues(values);
+  }
+
+  /** These values with some replaced; the overrides must name known parameters. */
+  public ParameterValues with(Map<Parameter<?>, Object> overrides) {
+    SortedMap<String, Object> values = new TreeMap<>(byName);
+    overrides.forEach(
+        (parameter, value) -> {
+          if (!values.containsKey(parameter.name())) {
+            throw new IllegalArgumentException("unknown parameter " + parameter.name());
+          }
+          values.put(parameter.name(), value);
+        });
+    return new ParameterValues(values);
+  }
+
+  public <T> T get(Parameter<T> parameter) {
+    Object value = byName.get(parameter.name());
+    if (value == null) {
+      throw new IllegalArgumentException(
+          "parameter '" + parameter.name() + "' is not declared by the application");
+    }
+    return parameter.cast(value);
+  }
+}

@@ -1,0 +1,19 @@
+package io.chartascode.generator.model;
+
+/** Regular expressions for common parameters; they also land in values.schema.json. */
+public final class Patterns {
+  /** A registry host (optional port) and path, lower case: {@code docker.io/kkrast}, {@code localhost:5000/team}. */
+  public static final String HUB =
+      "^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*$";
+
+  /** An image repository name, lower case, optionally with path segments. */
+  public static final String IMAGE_NAME = "^[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*$";
+
+  /** A tag as the OCI distribution spec defines it. */
+  public static final String TAG = "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$";
+
+  /** A portable environment variable name. */
+  public static final String ENV_NAME = "^[A-Za-z_][A-Za-z0-9_]*$";
+
+  private Patterns() {}
+}

@@ -1,0 +1,98 @@
+package io.chartascode.generator.render.helm;
+
+import io.chartascode.generator.k8s.Manifest;
+import io.chartascode.generator.k8s.ManifestTrees;
+import io.chartascode.generator.k8s.Slot;
+import io.chartascode.generator.model.Value;
+import io.chartascode.generator.yaml.YamlDocument;
+import io.chartascode.generator.yaml.YamlMap;
+import io.chartascode.generator.yaml.YamlNode;
+import io.chartascode.generator.yaml.YamlRawBlock;
+import io.chartascode.generator.yaml.YamlScalar;
+import io.chartascode.generator.yaml.YamlSeq;
+import io.chartascode.generator.yaml.YamlTrees;
+import java.util.List;
+
+/**
+ * Turns one templated {@link Manifest} into a Helm template: the object's tree at its defaults,
+ * with every {@link Slot} replaced by template syntax at its path.
+ */
+final class HelmManifestTemplate {
+  private static final String END = "{{- end }}";
+
+  private final TemplateNames names;
+
+  HelmManifestTemplate(TemplateNames names) {
+    this.names = names;
+  }
+
+  YamlDocument render(Manifest manifest) {
+    YamlNode tree = ManifestTrees.toYaml(manifest.object());
+    for (Slot slot : manifest.slots()) {
+      tree = apply(tree, slot);
+    }
+    YamlDocument document = YamlDocument.of(tree);
+    if (manifest.condition().isPresent()) {
+      document =
+          document.guardedBy(
+              "{{- if " + HelmExpressions.condition(manifest.condition().get()) + " }}", END);
+    }
+    return document;
+  }
+
+  private YamlNode apply(YamlNode tree, Slot slot) {
+    if (slot instanceof Slot.Bound bound) {
+      return YamlTrees.replace(tree, bound.path(), YamlScalar.raw(HelmExpressions.action(bound.value())));
+    }
+    if (slot instanceof Slot.Omitted omitted) {
+      return omit(tree, omitted);
+    }
+    if (slot instanceof Slot.Name name) {
+      String include = names.include(names.fullname());
+      String expr =
+          name.suffix().isEmpty()
+              ? "{{ " + include + " }}"
+              : "{{ printf \"%s" + name.suffix() + "\" (" + include + ") }}";
+      return YamlTrees.replace(tree, name.path(), YamlScalar.raw(expr));
+    }
+    if (slot instanceof Slot.Namespace namespace) {
+      return YamlTrees.replace(tree, namespace.path(), YamlScalar.raw("{{ .Release.Namespace }}"));
+    }
+    if (slot instanceof Slot.Labels labels) {
+      String include = names.include(names.labels(labels.set()));
+      return YamlTrees.replace(
+          tree,
+          labels.path(),
+          new YamlRawBlock(indent -> "{{- " + include + " | nindent " + indent + " }}"));
+    }
+    if (slot instanceof Slot.MapEntries entries) {
+      YamlMap item =
+          YamlMap.builder()
+              .put("name", YamlScalar.raw("{{ $name | quote }}"))
+              .put("value", YamlScalar.raw("{{ $value | quote }}"))
+              .build();
+      return YamlTrees.appendItem(
+          tree,
+          entries.path(),
+          new YamlSeq.Guarded(
+              "{{- range $name, $value := " + HelmExpressions.valuesPath(entries.parameter()) + " }}",
+              List.of(new YamlSeq.Element(item)),
+              END));
+    }
+    throw new IllegalArgumentException("unknown slot " + slot);
+  }
+
+  private static YamlNode omit(YamlNode tree, Slot.Omitted omitted) {
+    YamlScalar value = YamlScalar.raw(HelmExpressions.action(omitted.value()));
+    if (omitted.unless() instanceof Value.Fixed<Boolean> fixed) {
+      return fixed.value()
+          ? YamlTrees.replaceField(tree, omitted.path(), field -> List.of())
+          : YamlTrees.replace(tree, omitted.path(), value);
+    }
+    String open = "{{- if not " + HelmExpressions.condition(omitted.unless()) + " }}";
+    return YamlTrees.replaceField(
+        tree,
+        omitted.path(),
+        field -> List.of(new YamlMap.Guarded(open, List.of(new YamlMap.Field(field.key(), value)), END)));
+  }
+}

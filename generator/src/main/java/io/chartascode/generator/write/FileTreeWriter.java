@@ -1,0 +1,184 @@
+package io.chartascode.generator.write;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Writes a rendered tree all-or-nothing: the complete new tree is built in a staging directory
+ * beside the target and then swapped in with two renames. A failure at any point before the swap
+ * leaves the old tree exactly as it was.
+ *
+ * <p>The generator owns only the files it created, recorded in {@link #MANIFEST}. Files that
+ * someone added by hand are carried over and reported, never deleted.
+ */
+public final class FileTreeWriter {
+  /** The list of files the generator created, one relative path per line, sorted. */
+  public static final String MANIFEST = ".generated-files";
+
+  private final Path root;
+  private final WriteHook hook;
+
+  /** A test seam: called before each file is staged, so a test can fail the run midway. */
+  @FunctionalInterface
+  public interface WriteHook {
+    void beforeWrite(String relativePath) throws IOException;
+  }
+
+  public FileTreeWriter(Path root) {
+    this(root, path -> {});
+  }
+
+  public FileTreeWriter(Path root, WriteHook hook) {
+    this.root = root.toAbsolutePath().normalize();
+    this.hook = hook;
+  }
+
+  /** Replaces the managed files under the root with {@code files}; see the class comment. */
+  public WriteReport write(SortedMap<String, String> files) {
+    files.keySet().forEach(FileTreeWriter::checkRelative);
+    try {
+      SortedSet<String> previous = readManifest();
+      SortedSet<String> existing = listFiles(root);
+      SortedSet<String> unmanaged = new TreeSet<>(existing);
+      unmanaged.removeAll(previous);
+      unmanaged.removeAll(files.keySet());
+      unmanaged.remove(MANIFEST);
+
+      Path staging = sibling(".staging");
+      deleteRecursively(staging);
+      Files.createDirectories(staging);
+      try {
+        for (String kept : unmanaged) {
+          Path target = staging.resolve(kept);
+          Files.createDirectories(target.getParent());
+          Files.copy(root.resolve(kept), target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        }
+        for (var file : files.entrySet()) {
+          hook.beforeWrite(file.getKey());
+          Path target = staging.resolve(file.getKey());
+          Files.createDirectories(target.getParent());
+          Files.write(target, file.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        Files.write(staging.resolve(MANIFEST), manifest(files.keySet()));
+
+        WriteReport report = WriteReport.compare(root, files, previous, unmanaged);
+        if (report.changed().isEmpty() && report.removed().isEmpty() && Files.exists(root.resolve(MANIFEST))) {
+          deleteRecursively(staging);
+          return report;
+        }
+        swap(staging);
+        return report;
+      } catch (IOException | RuntimeException e) {
+        deleteRecursively(staging);
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + root + "; it is unchanged", e);
+    }
+  }
+
+  /** Rejects absolute paths, {@code ..}, empty segments and backslashes: output stays under root. */
+  static void checkRelative(String path) {
+    boolean bad =
+        path.isEmpty()
+            || path.startsWith("/")
+            || path.contains("\\")
+            || path.equals(MANIFEST)
+            || Arrays.stream(path.split("/", -1)).anyMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."));
+    if (bad) {
+      throw new IllegalArgumentException(
+          "refusing to write '" + path + "': output paths must be relative, without '.', '..' or empty segments");
+    }
+  }
+
+  private void swap(Path staging) throws IOException {
+    Path previous = sibling(".previous");
+    deleteRecursively(previous);
+    boolean hadRoot = Files.exists(root, LinkOption.NOFOLLOW_LINKS);
+    if (hadRoot) {
+      Files.move(root, previous, StandardCopyOption.ATOMIC_MOVE);
+    }
+    try {
+      Files.move(staging, root, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      if (hadRoot) {
+        Files.move(previous, root, StandardCopyOption.ATOMIC_MOVE);
+      }
+      throw e;
+    }
+    deleteRecursively(previous);
+  }
+
+  private Path sibling(String suffix) {
+    return root.resolveSibling("." + root.getFileName() + suffix);
+  }
+
+  private SortedSet<String> readManifest() throws IOException {
+    Path manifest = root.resolve(MANIFEST);
+    SortedSet<String> paths = new TreeSet<>();
+    if (Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
+      for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          paths.add(line.strip());
+        }
+      }
+    }
+    return paths;
+  }
+
+  private static byte[] manifest(Iterable<String> paths) {
+    StringBuilder text = new StringBuilder("# Files created by chart-as-code; it deletes only these.\n");
+    paths.forEach(p -> text.append(p).append('\n'));
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Every regular file or symlink under {@code dir}, as sorted relative paths with '/'. */
+  static SortedSet<String> listFiles(Path dir) throws IOException {
+    SortedSet<String> files = new TreeSet<>();
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return files;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          files.add(dir.relativize(p).toString().replace('\\', '/'));
+        }
+      }
+    }
+    return files;
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}

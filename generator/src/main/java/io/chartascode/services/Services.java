@@ -1,0 +1,13 @@
+package io.chartascode.services;
+
+import io.chartascode.generator.model.Application;
+import java.util.List;
+
+/** Every application this repository generates, each into its own directories. */
+public final class Services {
+  private Services() {}
+
+  public static List<Application> all() {
+    return List.of(EnvApp.application());
+  }
+}
