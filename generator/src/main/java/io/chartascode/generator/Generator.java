@@ -3,6 +3,7 @@ package io.chartascode.generator;
 import io.chartascode.generator.check.ModelValidator;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.render.helm.HelmChartRenderer;
+import io.chartascode.generator.render.kustomize.KustomizeRenderer;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -25,6 +26,8 @@ public final class Generator {
     for (Application app : applications) {
       HelmChartRenderer.render(app)
           .forEach((path, content) -> files.put("helm/" + app.name() + "/" + path, content));
+      KustomizeRenderer.render(app)
+          .forEach((path, content) -> files.put("kustomize/" + app.name() + "/" + path, content));
     }
     return files;
   }

@@ -90,6 +90,24 @@ public final class FileTreeWriter {
     }
   }
 
+  /** Whether {@code root} holds exactly these files (plus the manifest and hand-added files). */
+  public static boolean isCurrent(Path root, SortedMap<String, String> files) {
+    try {
+      for (var file : files.entrySet()) {
+        Path p = root.resolve(file.getKey());
+        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+            || !Arrays.equals(Files.readAllBytes(p), file.getValue().getBytes(StandardCharsets.UTF_8))) {
+          return false;
+        }
+      }
+      return Files.isRegularFile(root.resolve(MANIFEST))
+          && Files.readAllBytes(root.resolve(MANIFEST)).length == manifest(files.keySet()).length
+          && Arrays.equals(Files.readAllBytes(root.resolve(MANIFEST)), manifest(files.keySet()));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** Rejects absolute paths, {@code ..}, empty segments and backslashes: output stays under root. */
   static void checkRelative(String path) {
     boolean bad =

@@ -1,0 +1,67 @@
+package io.chartascode.generator.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a real binary and captures what it printed. */
+public final class Command {
+  private static final long TIMEOUT_SECONDS = 120;
+
+  private Command() {}
+
+  /** The outcome of one run. */
+  public record Result(List<String> command, int exitCode, String stdout, String stderr) {
+    public Result assertSuccess() {
+      if (exitCode != 0) {
+        throw new AssertionError(
+            String.join(" ", command) + " exited " + exitCode + "\nstderr:\n" + stderr + "\nstdout:\n" + stdout);
+      }
+      return this;
+    }
+  }
+
+  public static Result run(List<String> command) {
+    return run(command, Map.of());
+  }
+
+  public static Result run(List<String> command, Map<String, String> env) {
+    try {
+      Path out = Files.createTempFile("cmd", ".out");
+      Path err = Files.createTempFile("cmd", ".err");
+      try {
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command));
+        // Helm and kubectl read config from $HOME; keep the tests off the user's clusters and repos.
+        Path home = Files.createTempDirectory("home");
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("KUBECONFIG", home.resolve("kubeconfig").toString());
+        pb.environment().putAll(env);
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process process = pb.start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          throw new AssertionError(String.join(" ", command) + " timed out after " + TIMEOUT_SECONDS + "s");
+        }
+        return new Result(
+            List.copyOf(command),
+            process.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
+      } finally {
+        Files.deleteIfExists(out);
+        Files.deleteIfExists(err);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
