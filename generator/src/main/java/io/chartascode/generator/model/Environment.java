@@ -59,7 +59,10 @@ public final class Environment {
       return this;
     }
 
-    /** Overrides a parameter with a value of its own type. */
+    /**
+     * Overrides a parameter with a value of its own type. Maps merge into the default, as Helm
+     * merges values files; see {@link ParameterValues#with}.
+     */
     public <T> Builder set(Parameter<T> parameter, T value) {
       return setUnchecked(parameter, value);
     }

@@ -1,6 +1,7 @@
 package io.chartascode.generator.model;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -20,7 +21,11 @@ public final class ParameterValues {
     return new ParameterValues(values);
   }
 
-  /** These values with some replaced; the overrides must name known parameters. */
+  /**
+   * These values with some replaced; the overrides must name known parameters. A map parameter is
+   * merged key by key, the override winning, because that is what Helm does with a values file:
+   * {@code env: {B: x}} in values-prod.yaml adds B to the default env, it does not replace it.
+   */
   public ParameterValues with(Map<Parameter<?>, Object> overrides) {
     SortedMap<String, Object> values = new TreeMap<>(byName);
     overrides.forEach(
@@ -28,7 +33,15 @@ public final class ParameterValues {
           if (!values.containsKey(parameter.name())) {
             throw new IllegalArgumentException("unknown parameter " + parameter.name());
           }
-          values.put(parameter.name(), value);
+          Object current = values.get(parameter.name());
+          if (current instanceof SortedMap<?, ?> base && value instanceof Map<?, ?> override) {
+            SortedMap<Object, Object> merged = new TreeMap<>();
+            merged.putAll(base);
+            merged.putAll(override);
+            values.put(parameter.name(), Collections.unmodifiableSortedMap(merged));
+          } else {
+            values.put(parameter.name(), value);
+          }
         });
     return new ParameterValues(values);
   }

@@ -1,0 +1,132 @@
+package io.chartascode.generator.testing;
+
+import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Autoscaling;
+import io.chartascode.generator.model.Container;
+import io.chartascode.generator.model.ContainerPort;
+import io.chartascode.generator.model.Environment;
+import io.chartascode.generator.model.HttpProbe;
+import io.chartascode.generator.model.Image;
+import io.chartascode.generator.model.Parameter;
+import io.chartascode.generator.model.Patterns;
+import io.chartascode.generator.model.Resources;
+import io.chartascode.generator.model.ServiceExposure;
+import io.chartascode.generator.model.Value;
+import io.chartascode.generator.model.Workload;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import java.util.List;
+import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Valid applications other than envapp: a fixed-shape one for focused tests, and random ones
+ * from a seed for property tests. Each differs in names, ports, env, resources, bounds and
+ * environments.
+ */
+public final class SampleApplications {
+  private static final String[] CPU = {"50m", "100m", "250m", "1", "2", "0.5"};
+  private static final String[] MEMORY = {"32Mi", "64Mi", "128Mi", "1Gi", "256M", "512Mi"};
+  private static final String[] ENV_VALUES = {"true", "1.10", "", "yes", "a: b", "plain", "#hash", "x\ny", "ünïcode", "8080"};
+
+  private SampleApplications() {}
+
+  /** A random valid application; the same seed always gives the same model. */
+  public static Application random(long seed) {
+    Random r = new Random(seed);
+    String name = pick(r, "web", "api", "shop-cart", "a1", "billing-svc") + "-" + r.nextInt(1000);
+    int min = 1 + r.nextInt(4);
+    int max = min + r.nextInt(6);
+    var hub = Parameter.string("hub", pick(r, "ghcr.io/acme", "docker.io/team", "localhost:5000/dev")).pattern(Patterns.HUB).build();
+    var image = Parameter.string("image", name).pattern(Patterns.IMAGE_NAME).build();
+    var tag = Parameter.string("tag", pick(r, "1.10", "v2", "2024.01.01", "sha-abc")).pattern(Patterns.TAG).build();
+    var flag = Parameter.bool("feature.enabled", r.nextBoolean()).build();
+    var env = Parameter.stringMap("env", randomEnv(r)).pattern(Patterns.ENV_NAME).build();
+    var cpuReq = Parameter.cpu("resources.requests.cpu", CPU[r.nextInt(3)]).build();
+    var memReq = Parameter.memory("resources.requests.memory", MEMORY[r.nextInt(3)]).build();
+    var cpuLim = Parameter.cpu("resources.limits.cpu", CPU[3 + r.nextInt(3)]).build();
+    var memLim = Parameter.memory("resources.limits.memory", MEMORY[3 + r.nextInt(3)]).build();
+    var scale = Parameter.bool("autoscaling.enabled", true).build();
+    var minP = Parameter.integer("autoscaling.minReplicas", min).minimum(1).build();
+    var maxP = Parameter.integer("autoscaling.maxReplicas", max).minimum(1).build();
+    var cpuTarget = Parameter.integer("autoscaling.targetCPUUtilizationPercentage", 10 + r.nextInt(90)).minimum(1).maximum(100).build();
+    var replicas = Parameter.integer("replicaCount", 1 + r.nextInt(5)).minimum(1).build();
+    var port = Parameter.integer("service.port", pick(r, 80, 8080, 443, 9000)).minimum(1).maximum(65535).build();
+    String portName = pick(r, "http", "web", "api-port");
+
+    Container container =
+        Container.builder(pick(r, "app", "main", "server"))
+            .image(Image.of(hub, image, tag))
+            .port(ContainerPort.named(portName, Value.fixed(1024 + r.nextInt(50000))))
+            .env("FEATURE", Value.asText(flag))
+            .env("REPLICAS_HINT", Value.asText(replicas))
+            .extraEnv(env)
+            .resources(Resources.of(cpuReq, memReq, cpuLim, memLim))
+            .readiness(HttpProbe.get("/ready", portName))
+            .securityContext(new SecurityContextBuilder().withReadOnlyRootFilesystem(true).withAllowPrivilegeEscalation(false).build())
+            .writableDirectory("/tmp")
+            .build();
+    Workload workload =
+        Workload.builder()
+            .replicas(Value.of(replicas))
+            .container(container)
+            .podSecurityContext(new PodSecurityContextBuilder().withRunAsNonRoot(true).withRunAsUser(1000L + r.nextInt(5000)).build())
+            .spreadAcrossNodes(r.nextBoolean())
+            .build();
+    Application.Builder app =
+        Application.builder(name)
+            .appVersion(pick(r, "1.0.0", "v3", "2.1"))
+            .parameters(hub, image, tag, flag, env, cpuReq, memReq, cpuLim, memLim, scale, minP, maxP, cpuTarget, replicas, port)
+            .workload(workload)
+            .service(ServiceExposure.clusterIp(Value.of(port), portName))
+            .autoscaling(new Autoscaling(Value.of(scale), Value.of(minP), Value.of(maxP), Value.of(cpuTarget)))
+            .bound(minP, maxP);
+    int environments = 1 + r.nextInt(3);
+    for (int i = 0; i < environments; i++) {
+      String envName = List.of("dev", "staging", "prod", "qa", "perf").get((i + r.nextInt(2)) % 5) + i;
+      Environment.Builder e = Environment.builder(envName).namespace(name + "-" + envName);
+      if (r.nextBoolean()) {
+        e.set(flag, r.nextBoolean());
+      }
+      if (r.nextBoolean()) {
+        e.set(tag, pick(r, "1.11", "v9", "rc-1"));
+      }
+      if (r.nextBoolean()) {
+        e.set(hub, "registry.example.com/" + envName);
+      }
+      if (r.nextBoolean()) {
+        e.set(env, randomEnv(r));
+      }
+      if (r.nextBoolean()) {
+        e.set(maxP, max + 1 + r.nextInt(5));
+      }
+      if (r.nextBoolean()) {
+        e.set(cpuLim, CPU[3 + r.nextInt(3)]);
+      }
+      if (r.nextBoolean()) {
+        e.set(port, pick(r, 81, 8081));
+      }
+      if (r.nextInt(4) == 0) {
+        e.set(scale, false);
+        e.set(replicas, 1 + r.nextInt(9));
+      }
+      app.environment(e.build());
+    }
+    return app.build();
+  }
+
+  private static SortedMap<String, String> randomEnv(Random r) {
+    SortedMap<String, String> env = new TreeMap<>();
+    int n = r.nextInt(4);
+    for (int i = 0; i < n; i++) {
+      env.put(pick(r, "LOG_LEVEL", "A", "ZED", "_UNDER", "MiXed", "DB_URL") + i, ENV_VALUES[r.nextInt(ENV_VALUES.length)]);
+    }
+    return env;
+  }
+
+  @SafeVarargs
+  private static <T> T pick(Random r, T... options) {
+    return options[r.nextInt(options.length)];
+  }
+}
