@@ -33,8 +33,9 @@ public final class EnvApp {
           .build();
   public static final Parameter<String> TAG =
       Parameter.string("tag", "v1")
-          .description("Image tag. Always a string: 1.10 must be written \"1.10\".")
+          .description("Image tag. Always a string: 1.10 must be written \"1.10\". Never latest.")
           .pattern(Patterns.TAG)
+          .forbiddenValues("latest")
           .build();
   public static final Parameter<String> PULL_POLICY =
       Parameter.string("pullPolicy", "IfNotPresent")

@@ -16,9 +16,11 @@ import java.util.stream.Stream;
  * templates use. Names may not clash with a group (both {@code a} and {@code a.b}).
  */
 final class DeclaredParametersRule implements Rule {
+  static final String ID = "CAC-PARAM-002";
+
   @Override
   public String id() {
-    return "CAC-PARAM-002";
+    return ID;
   }
 
   @Override

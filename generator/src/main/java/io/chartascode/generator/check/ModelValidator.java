@@ -8,13 +8,26 @@ import java.util.Set;
 
 /** Runs every rule on every application and fails once, with all findings. */
 public final class ModelValidator {
-  private static final List<Rule> RULES =
+  /** Rules about the parameters themselves; the value rules below rely on them holding. */
+  private static final List<Rule> STRUCTURE =
       List.of(
           new NamesRule(),
           new DeclaredParametersRule(),
           new ParameterDefaultsRule(),
-          new EnvironmentOverridesRule(),
-          new BoundsRule());
+          new EnvironmentOverridesRule());
+
+  /** Rules that evaluate the model for the defaults and every environment. */
+  private static final List<Rule> VALUES =
+      List.of(
+          new BoundsRule(),
+          new AutoscalingRule(),
+          new PortsRule(),
+          new ResourcesRule(),
+          new EnvVarsRule(),
+          new ImageRule(),
+          new RunAsNonRootRule(),
+          new ReadOnlyRootFilesystemRule(),
+          new DropAllCapabilitiesRule());
 
   private ModelValidator() {}
 
@@ -28,8 +41,12 @@ public final class ModelValidator {
             new Finding(
                 NamesRule.ID, app.name(), "two applications are named '" + app.name() + "'; their files would collide"));
       }
-      for (Rule rule : RULES) {
-        findings.addAll(rule.check(app));
+      List<Finding> structure = new ArrayList<>();
+      STRUCTURE.forEach(rule -> structure.addAll(rule.check(app)));
+      findings.addAll(structure);
+      // An undeclared parameter has no value to evaluate; fix that first.
+      if (structure.stream().noneMatch(f -> f.ruleId().equals(DeclaredParametersRule.ID))) {
+        VALUES.forEach(rule -> findings.addAll(rule.check(app)));
       }
     }
     return findings;

@@ -9,12 +9,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Names must be DNS-1123 labels. The application name is also the chart name and the release name
- * that makes Helm's fullname equal the Kustomize names; Helm caps release names at 53 characters.
+ * Names must be DNS labels. The application name is the chart name, the Service name (a DNS-1035
+ * label, so it starts with a letter) and the release name that makes Helm's fullname equal the
+ * Kustomize names; Helm caps release names at 53 characters, so the fullname stays within 63.
+ * The app version becomes a label value, so it must be one.
  */
 final class NamesRule implements Rule {
   static final String ID = "CAC-NAME-001";
   private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
   private static final int MAX_RELEASE_NAME = 53;
   private static final int MAX_LABEL = 63;
 
@@ -27,6 +31,15 @@ final class NamesRule implements Rule {
   public List<Finding> check(Application app) {
     List<Finding> findings = new ArrayList<>();
     label(app.name(), app.name(), MAX_RELEASE_NAME, findings);
+    if (DNS_1123_LABEL.matcher(app.name()).matches() && !DNS_1035_LABEL.matcher(app.name()).matches()) {
+      findings.add(finding(app.name(), "'" + app.name() + "' names the Service, so it must start with a letter (DNS-1035)"));
+    }
+    if (!LABEL_VALUE.matcher(app.appVersion()).matches() || app.appVersion().length() > MAX_LABEL) {
+      findings.add(finding(app.name() + ".appVersion", "'" + app.appVersion()
+          + "' is not a valid label value (app.kubernetes.io/version): at most 63 letters, digits, '-', '_' or '.',"
+          + " starting and ending with a letter or digit"));
+    }
+    label(app.workload().container().name(), ModelPaths.container(app) + ".name", MAX_LABEL, findings);
     Set<String> envs = new HashSet<>();
     for (Environment env : app.environments()) {
       String path = app.name() + ".environments[" + env.name() + "]";

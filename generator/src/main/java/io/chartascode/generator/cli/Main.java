@@ -1,5 +1,6 @@
 package io.chartascode.generator.cli;
 
+import io.chartascode.generator.Catalog;
 import io.chartascode.generator.Generator;
 import io.chartascode.generator.check.InvalidModelException;
 import io.chartascode.generator.write.FileTreeWriter;
@@ -12,7 +13,8 @@ import java.util.Set;
 import java.util.SortedMap;
 
 /**
- * {@code generate <output-dir> [--maven-goals=[...]]}: renders every service and writes the tree.
+ * {@code generate <output-dir> [--catalog=<class>] [--maven-goals=[...]]}: renders every
+ * application of the catalog (default {@link Services}) and writes the tree.
  * Thin on purpose, like a Maven Mojo: the work is in {@link Generator} and {@link FileTreeWriter}.
  *
  * <p>Maven runs this in {@code generate-resources}, which {@code verify} passes through too. A
@@ -31,13 +33,22 @@ public final class Main {
 
   public static void main(String[] args) {
     if (args.length < 1 || args[0].startsWith("-")) {
-      throw new IllegalArgumentException("usage: generate <output-dir> [--maven-goals=[goal, ...]]");
+      throw new IllegalArgumentException(
+          "usage: generate <output-dir> [--catalog=<class>] [--maven-goals=[goal, ...]]");
     }
     Path out = Path.of(args[0]);
-    boolean checkOnly = Arrays.stream(args).skip(1).anyMatch(Main::reachesTests);
+    boolean checkOnly = false;
+    String catalog = Services.class.getName();
+    for (String arg : Arrays.asList(args).subList(1, args.length)) {
+      if (arg.startsWith("--catalog=")) {
+        catalog = arg.substring("--catalog=".length());
+      } else {
+        checkOnly |= reachesTests(arg);
+      }
+    }
     SortedMap<String, String> files;
     try {
-      files = Generator.render(Services.all());
+      files = Generator.render(load(catalog).applications());
     } catch (InvalidModelException e) {
       System.err.println("chart-as-code: " + e.getMessage());
       throw new IllegalStateException(
@@ -57,6 +68,17 @@ public final class Main {
     }
     WriteReport report = new FileTreeWriter(out).write(files);
     System.out.print("chart-as-code: " + report.summary(name));
+  }
+
+  private static Catalog load(String className) {
+    try {
+      return (Catalog) Class.forName(className).getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalArgumentException(
+          "catalog " + className + " must be a class implementing " + Catalog.class.getName()
+              + " with a public no-argument constructor",
+          e);
+    }
   }
 
   private static boolean reachesTests(String arg) {

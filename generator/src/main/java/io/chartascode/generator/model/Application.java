@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.Collections;
 
 /**
  * One deployable service: its workload, Service, autoscaler, parameters and environments. This is
@@ -20,6 +23,7 @@ public final class Application {
   private final Autoscaling autoscaling;
   private final List<Bound> bounds;
   private final List<Environment> environments;
+  private final SortedMap<OptOut, String> optOuts;
 
   private Application(Builder b) {
     this.name = b.name;
@@ -32,6 +36,7 @@ public final class Application {
     this.autoscaling = b.autoscaling;
     this.bounds = List.copyOf(b.bounds);
     this.environments = List.copyOf(b.environments);
+    this.optOuts = Collections.unmodifiableSortedMap(new TreeMap<>(b.optOuts));
   }
 
   public static Builder builder(String name) {
@@ -49,6 +54,7 @@ public final class Application {
     b.autoscaling = autoscaling;
     b.bounds.addAll(bounds);
     b.environments.addAll(environments);
+    b.optOuts.putAll(optOuts);
     return b;
   }
 
@@ -99,6 +105,11 @@ public final class Application {
     return environments;
   }
 
+  /** Guarantees this application gives up, each with the reason why. Default: none. */
+  public SortedMap<OptOut, String> optOuts() {
+    return optOuts;
+  }
+
   /** Every parameter at its default. */
   public ParameterValues defaults() {
     return ParameterValues.defaults(parameters);
@@ -121,6 +132,7 @@ public final class Application {
     private Autoscaling autoscaling;
     private final List<Bound> bounds = new ArrayList<>();
     private final List<Environment> environments = new ArrayList<>();
+    private final SortedMap<OptOut, String> optOuts = new TreeMap<>();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -169,6 +181,15 @@ public final class Application {
 
     public Builder environment(Environment environment) {
       this.environments.add(environment);
+      return this;
+    }
+
+    /** Gives up one guarantee; the reason is required and shows up in review. */
+    public Builder optOut(OptOut optOut, String reason) {
+      if (reason == null || reason.isBlank()) {
+        throw new IllegalArgumentException("an opt-out of " + optOut + " needs a reason");
+      }
+      this.optOuts.put(optOut, reason);
       return this;
     }
 

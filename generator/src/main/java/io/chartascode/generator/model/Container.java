@@ -44,6 +44,21 @@ public final class Container {
     return new Builder(name);
   }
 
+  public Builder toBuilder() {
+    Builder b = new Builder(name);
+    b.image = image;
+    b.pullPolicy = pullPolicy;
+    b.ports.addAll(ports);
+    b.env.addAll(env);
+    b.extraEnv = extraEnv;
+    b.resources = resources;
+    b.liveness = liveness;
+    b.readiness = readiness;
+    b.securityContext = securityContext;
+    b.writableDirectories.addAll(writableDirectories);
+    return b;
+  }
+
   public String name() {
     return name;
   }
@@ -113,6 +128,16 @@ public final class Container {
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
+    }
+
+    public Builder clearPorts() {
+      this.ports.clear();
+      return this;
+    }
+
+    public Builder clearEnv() {
+      this.env.clear();
+      return this;
     }
 
     public Builder image(Image image) {

@@ -33,6 +33,7 @@ public final class Parameter<T> {
   private final String description;
   private final Optional<Pattern> pattern;
   private final List<String> allowedValues;
+  private final List<String> forbiddenValues;
   private final Optional<Integer> minimum;
   private final Optional<Integer> maximum;
 
@@ -43,6 +44,7 @@ public final class Parameter<T> {
     this.description = builder.description;
     this.pattern = Optional.ofNullable(builder.pattern).map(Pattern::compile);
     this.allowedValues = List.copyOf(builder.allowedValues);
+    this.forbiddenValues = List.copyOf(builder.forbiddenValues);
     this.minimum = Optional.ofNullable(builder.minimum);
     this.maximum = Optional.ofNullable(builder.maximum);
   }
@@ -110,6 +112,11 @@ public final class Parameter<T> {
     return allowedValues;
   }
 
+  /** Values refused even though they match the pattern, e.g. the tag {@code latest}. Default: none. */
+  public List<String> forbiddenValues() {
+    return forbiddenValues;
+  }
+
   /** Inclusive lower bound for integers. Default: none. */
   public Optional<Integer> minimum() {
     return minimum;
@@ -146,6 +153,9 @@ public final class Parameter<T> {
           .ifPresent(p -> problems.add("must match " + p.pattern()));
       if (!allowedValues.isEmpty() && !allowedValues.contains(s)) {
         problems.add("must be one of " + allowedValues);
+      }
+      if (forbiddenValues.contains(s)) {
+        problems.add("must not be one of " + forbiddenValues);
       }
     }
     if (value instanceof Integer i) {
@@ -186,6 +196,7 @@ public final class Parameter<T> {
     private String description = "";
     private String pattern;
     private final List<String> allowedValues = new ArrayList<>();
+    private final List<String> forbiddenValues = new ArrayList<>();
     private Integer minimum;
     private Integer maximum;
 
@@ -211,6 +222,11 @@ public final class Parameter<T> {
 
     public Builder<T> allowedValues(String... values) {
       this.allowedValues.addAll(List.of(values));
+      return this;
+    }
+
+    public Builder<T> forbiddenValues(String... values) {
+      this.forbiddenValues.addAll(List.of(values));
       return this;
     }
 

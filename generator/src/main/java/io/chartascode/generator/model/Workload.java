@@ -26,6 +26,16 @@ public final class Workload {
     return new Builder();
   }
 
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.replicas = replicas;
+    b.container = container;
+    b.podSecurityContext = podSecurityContext;
+    b.tolerations.addAll(tolerations);
+    b.spreadAcrossNodes = spreadAcrossNodes;
+    return b;
+  }
+
   /** Replicas while autoscaling is off. */
   public Value<Integer> replicas() {
     return replicas;

@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -56,6 +57,7 @@ public final class FileTreeWriter {
       unmanaged.removeAll(previous);
       unmanaged.removeAll(files.keySet());
       unmanaged.remove(MANIFEST);
+      checkNoConflicts(unmanaged, files.keySet());
 
       Path staging = sibling(".staging");
       deleteRecursively(staging);
@@ -70,6 +72,9 @@ public final class FileTreeWriter {
           hook.beforeWrite(file.getKey());
           Path target = staging.resolve(file.getKey());
           Files.createDirectories(target.getParent());
+          if (!target.getParent().toRealPath().startsWith(staging.toRealPath())) {
+            throw new IOException("refusing to write " + file.getKey() + ": it resolves outside " + root);
+          }
           Files.write(target, file.getValue().getBytes(StandardCharsets.UTF_8));
         }
         Files.write(staging.resolve(MANIFEST), manifest(files.keySet()));
@@ -105,6 +110,28 @@ public final class FileTreeWriter {
           && Arrays.equals(Files.readAllBytes(root.resolve(MANIFEST)), manifest(files.keySet()));
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  /**
+   * A hand-added file or link where the generator needs a directory (e.g. {@code charts} linked
+   * elsewhere, holding {@code charts/a.yaml}) would redirect writes; refuse before touching anything.
+   */
+  private void checkNoConflicts(SortedSet<String> unmanaged, Set<String> generated) throws IOException {
+    for (String kept : unmanaged) {
+      boolean isLink = Files.isSymbolicLink(root.resolve(kept));
+      boolean shadows = generated.stream().anyMatch(g -> g.startsWith(kept + "/"));
+      if (isLink && shadows) {
+        throw new IllegalStateException(
+            "refusing to write into " + root.resolve(kept) + ": it is a symbolic link to "
+                + Files.readSymbolicLink(root.resolve(kept)) + ", not a directory the generator created;"
+                + " remove it and run again");
+      }
+      if (shadows) {
+        throw new IllegalStateException(
+            "refusing to write under " + root.resolve(kept) + ": a file the generator did not create is in the way;"
+                + " move it and run again");
+      }
     }
   }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.EnvVar;
 import io.chartascode.generator.model.Parameter;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -38,7 +39,7 @@ final class ValuesSchemaRenderer {
       for (String segment : path.subList(0, path.size() - 1)) {
         parent = child(parent, segment);
       }
-      properties(parent).set(path.get(path.size() - 1), schema(p));
+      properties(parent).set(path.get(path.size() - 1), schema(p, reservedKeys(app, p)));
       required(parent).add(path.get(path.size() - 1));
     }
     return write(root);
@@ -70,7 +71,16 @@ final class ValuesSchemaRenderer {
     return (ArrayNode) object.get("required");
   }
 
-  private static ObjectNode schema(Parameter<?> p) {
+  /** Names the model already sets, which the extra-env map may not repeat (no duplicate env vars). */
+  private static List<String> reservedKeys(Application app, Parameter<?> p) {
+    var container = app.workload().container();
+    if (container.extraEnv().filter(p::equals).isPresent()) {
+      return container.env().stream().map(EnvVar::name).toList();
+    }
+    return List.of();
+  }
+
+  private static ObjectNode schema(Parameter<?> p, List<String> reservedKeys) {
     ObjectNode s = JSON.objectNode();
     if (!p.description().isEmpty()) {
       s.put("description", p.description());
@@ -83,6 +93,10 @@ final class ValuesSchemaRenderer {
           ArrayNode allowed = s.putArray("enum");
           p.allowedValues().forEach(allowed::add);
         }
+        if (!p.forbiddenValues().isEmpty()) {
+          ArrayNode forbidden = s.putObject("not").putArray("enum");
+          p.forbiddenValues().forEach(forbidden::add);
+        }
       }
       case BOOLEAN -> s.put("type", "boolean");
       case INTEGER -> {
@@ -92,7 +106,14 @@ final class ValuesSchemaRenderer {
       }
       case STRING_MAP -> {
         s.put("type", "object");
-        p.pattern().ifPresent(pattern -> s.putObject("propertyNames").put("pattern", pattern.pattern()));
+        if (p.pattern().isPresent() || !reservedKeys.isEmpty()) {
+          ObjectNode names = s.putObject("propertyNames");
+          p.pattern().ifPresent(pattern -> names.put("pattern", pattern.pattern()));
+          if (!reservedKeys.isEmpty()) {
+            ArrayNode reserved = names.putObject("not").putArray("enum");
+            reservedKeys.forEach(reserved::add);
+          }
+        }
         s.putObject("additionalProperties").put("type", "string");
       }
     }

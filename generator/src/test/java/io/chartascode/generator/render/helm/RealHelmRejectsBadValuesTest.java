@@ -37,6 +37,9 @@ class RealHelmRejectsBadValuesTest {
       {"env value that is a map", "env:\n  A:\n    b: c\n", "env.A: Invalid type. Expected: string, given: object", "at '/env/A': got object, want string"},
       {"hub with a space", "hub: \"my hub\"\n", "hub: Does not match pattern", "at '/hub': 'my hub' does not match pattern"},
       {"image in upper case", "image: EnvApp\n", "image: Does not match pattern", "at '/image': 'EnvApp' does not match pattern"},
+      {"tag latest", "tag: latest\n", "tag: Must not validate the schema (not)", "at '/tag': 'not' failed"},
+      {"extra env repeating PROD", "env:\n  PROD: \"x\"\n", "env: Property name of \"PROD\" does not match", "invalid propertyName 'PROD'"},
+      {"extra env with an invalid name", "env:\n  bad-name: x\n", "env: Property name of \"bad-name\" does not match", "'bad-name' does not match pattern"},
     };
     for (String[] row : table) {
       cases.add(Arguments.of(Tools.HELM_3, row[0], row[1], row[2]));

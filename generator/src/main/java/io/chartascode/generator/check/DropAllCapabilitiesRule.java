@@ -1,0 +1,36 @@
+package io.chartascode.generator.check;
+
+import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.OptOut;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The container drops ALL capabilities, adds none, and cannot escalate privileges. */
+final class DropAllCapabilitiesRule implements Rule {
+  @Override
+  public String id() {
+    return "CAC-SEC-003";
+  }
+
+  @Override
+  public List<Finding> check(Application app) {
+    List<Finding> findings = new ArrayList<>();
+    if (app.optOuts().containsKey(OptOut.CAPABILITIES)) {
+      return findings;
+    }
+    var security = app.workload().container().securityContext();
+    String path = ModelPaths.container(app) + ".securityContext";
+    var caps = security.getCapabilities();
+    if (caps == null || caps.getDrop() == null || !caps.getDrop().contains("ALL")) {
+      findings.add(finding(path + ".capabilities.drop", "must contain ALL, or optOut(CAPABILITIES, reason)"));
+    }
+    if (caps != null && caps.getAdd() != null && !caps.getAdd().isEmpty()) {
+      findings.add(finding(path + ".capabilities.add", "adds " + caps.getAdd() + "; add none, or optOut(CAPABILITIES, reason)"));
+    }
+    if (!Boolean.FALSE.equals(security.getAllowPrivilegeEscalation())) {
+      findings.add(finding(path + ".allowPrivilegeEscalation",
+          "is " + security.getAllowPrivilegeEscalation() + "; set it to false, or optOut(CAPABILITIES, reason)"));
+    }
+    return findings;
+  }
+}

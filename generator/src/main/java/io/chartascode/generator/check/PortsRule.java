@@ -1,0 +1,70 @@
+package io.chartascode.generator.check;
+
+import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Container;
+import io.chartascode.generator.model.ContainerPort;
+import io.chartascode.generator.model.HttpProbe;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Ports are 1–65535; port names are IANA service names (at most 15 characters, lower case, at
+ * least one letter, no leading, trailing or doubled hyphen); the Service and the probes refer to
+ * container ports that exist.
+ */
+final class PortsRule implements Rule {
+  private static final Pattern IANA_SVC_NAME = Pattern.compile("(?=.*[a-z])[a-z0-9]([a-z0-9]|-(?!-))*(?<!-)");
+
+  @Override
+  public String id() {
+    return "CAC-PORT-001";
+  }
+
+  @Override
+  public List<Finding> check(Application app) {
+    List<Finding> findings = new ArrayList<>();
+    Container c = app.workload().container();
+    String container = ModelPaths.container(app);
+    Set<String> names = new HashSet<>();
+    for (ContainerPort port : c.ports()) {
+      String path = container + ".ports[" + port.name() + "]";
+      if (!IANA_SVC_NAME.matcher(port.name()).matches() || port.name().length() > 15) {
+        findings.add(finding(path + ".name", "'" + port.name() + "' is not an IANA service name:"
+            + " at most 15 lower-case letters, digits and single hyphens, with at least one letter"));
+      }
+      if (!names.add(port.name())) {
+        findings.add(finding(path + ".name", "port name '" + port.name() + "' is used twice"));
+      }
+      for (Scenario s : Scenario.of(app)) {
+        range(path + ".containerPort", port.port().evaluate(s.values()), s, findings);
+      }
+    }
+    for (Scenario s : Scenario.of(app)) {
+      range(app.name() + ".service.port", app.service().port().evaluate(s.values()), s, findings);
+    }
+    resolves(app.name() + ".service.targetPort", app.service().targetPortName(), names, findings);
+    probe(container + ".livenessProbe.port", c.liveness(), names, findings);
+    probe(container + ".readinessProbe.port", c.readiness(), names, findings);
+    return findings;
+  }
+
+  private void range(String path, int port, Scenario s, List<Finding> findings) {
+    if (port < 1 || port > 65535) {
+      findings.add(finding(path, "port " + port + " " + s.description() + " is outside 1–65535"));
+    }
+  }
+
+  private void probe(String path, Optional<HttpProbe> probe, Set<String> names, List<Finding> findings) {
+    probe.ifPresent(p -> resolves(path, p.portName(), names, findings));
+  }
+
+  private void resolves(String path, String name, Set<String> names, List<Finding> findings) {
+    if (!names.contains(name)) {
+      findings.add(finding(path, "'" + name + "' names no container port; the container has " + names));
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package io.chartascode.generator.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FileTreeWriterTest {
+  @TempDir Path dir;
+
+  private Path root() {
+    return dir.resolve("generated");
+  }
+
+  private static SortedMap<String, String> files(String... pathsAndContents) {
+    SortedMap<String, String> files = new TreeMap<>();
+    for (int i = 0; i < pathsAndContents.length; i += 2) {
+      files.put(pathsAndContents[i], pathsAndContents[i + 1]);
+    }
+    return files;
+  }
+
+  @Test
+  void writesEveryFileAndAManifest() throws IOException {
+    WriteReport report = new FileTreeWriter(root()).write(files("a/b.yaml", "b\n", "c.txt", "c\n"));
+    assertThat(report.changed()).containsExactly("a/b.yaml", "c.txt");
+    assertThat(Files.readString(root().resolve("a/b.yaml"))).isEqualTo("b\n");
+    assertThat(Files.readAllLines(root().resolve(FileTreeWriter.MANIFEST))).contains("a/b.yaml", "c.txt");
+  }
+
+  @Test
+  void aSecondRunChangesNothing() throws IOException {
+    var files = files("a/b.yaml", "b\n");
+    new FileTreeWriter(root()).write(files);
+    long modified = Files.getLastModifiedTime(root().resolve("a/b.yaml")).toMillis();
+    WriteReport again = new FileTreeWriter(root()).write(files);
+    assertThat(again.changed()).isEmpty();
+    assertThat(again.unchanged()).containsExactly("a/b.yaml");
+    assertThat(Files.getLastModifiedTime(root().resolve("a/b.yaml")).toMillis()).isEqualTo(modified);
+  }
+
+  @Test
+  void removesStaleFilesItCreatedButKeepsAndReportsHandAddedOnes() throws IOException {
+    new FileTreeWriter(root()).write(files("old.yaml", "o\n", "keep.yaml", "k\n"));
+    Files.writeString(root().resolve("notes.md"), "mine\n");
+
+    WriteReport report = new FileTreeWriter(root()).write(files("keep.yaml", "k2\n"));
+
+    assertThat(report.removed()).containsExactly("old.yaml");
+    assertThat(report.unmanaged()).containsExactly("notes.md");
+    assertThat(root().resolve("old.yaml")).doesNotExist();
+    assertThat(root().resolve("notes.md")).hasContent("mine");
+    assertThat(report.summary("generated")).contains("kept     notes.md  (not created by the generator");
+  }
+
+  @Test
+  void aFailureMidRunLeavesTheOldTreeIntact() throws IOException {
+    new FileTreeWriter(root()).write(files("a.yaml", "old a\n", "b.yaml", "old b\n", "c.yaml", "old c\n"));
+    Map<String, byte[]> before = snapshot(root());
+
+    FileTreeWriter failing =
+        new FileTreeWriter(
+            root(),
+            path -> {
+              if (path.equals("b.yaml")) {
+                throw new IOException("injected failure while writing " + path);
+              }
+            });
+    assertThatThrownBy(() -> failing.write(files("a.yaml", "new a\n", "b.yaml", "new b\n", "c.yaml", "new c\n")))
+        .hasMessageContaining("it is unchanged")
+        .hasRootCauseMessage("injected failure while writing b.yaml");
+
+    assertThat(snapshot(root())).containsExactlyInAnyOrderEntriesOf(before);
+    try (Stream<Path> siblings = Files.list(dir)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("generated");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"../escape.yaml", "/etc/passwd", "a/../../b", "a//b", "./a", "a\\b", ""})
+  void refusesPathsOutsideTheRoot(String path) {
+    assertThatThrownBy(() -> new FileTreeWriter(root()).write(files(path, "x\n")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("refusing to write");
+    assertThat(dir.resolve("escape.yaml")).doesNotExist();
+    assertThat(root()).doesNotExist();
+  }
+
+  @Test
+  void refusesToFollowASymlinkOutOfTheRoot() throws IOException {
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    new FileTreeWriter(root()).write(files("charts/a.yaml", "a\n"));
+    // Someone replaces a managed directory with a link to somewhere else.
+    Path charts = root().resolve("charts");
+    Files.delete(charts.resolve("a.yaml"));
+    Files.delete(charts);
+    Files.createSymbolicLink(charts, outside);
+
+    assertThatThrownBy(() -> new FileTreeWriter(root()).write(files("charts/a.yaml", "new\n")))
+        .hasMessageContaining("is a symbolic link to " + outside);
+
+    try (Stream<Path> escaped = Files.list(outside)) {
+      assertThat(escaped).isEmpty();
+    }
+    assertThat(Files.isSymbolicLink(root().resolve("charts"))).isTrue();
+  }
+
+  private static Map<String, byte[]> snapshot(Path root) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        if (Files.isRegularFile(p)) {
+          files.put(root.relativize(p).toString(), Files.readAllBytes(p));
+        }
+      }
+    }
+    return files;
+  }
+
+}
