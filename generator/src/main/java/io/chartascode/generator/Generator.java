@@ -2,6 +2,8 @@ package io.chartascode.generator;
 
 import io.chartascode.generator.check.ModelValidator;
 import io.chartascode.generator.model.Application;
+import io.chartascode.generator.render.gitops.GitOpsRenderer;
+import io.chartascode.generator.render.gitops.MetricsServerComponent;
 import io.chartascode.generator.render.helm.HelmChartRenderer;
 import io.chartascode.generator.render.kustomize.KustomizeRenderer;
 import java.util.List;
@@ -28,6 +30,11 @@ public final class Generator {
           .forEach((path, content) -> files.put("helm/" + app.name() + "/" + path, content));
       KustomizeRenderer.render(app)
           .forEach((path, content) -> files.put("kustomize/" + app.name() + "/" + path, content));
+      GitOpsRenderer.render(app)
+          .forEach((path, content) -> files.put("gitops/" + app.name() + "/" + path, content));
+    }
+    if (applications.stream().anyMatch(app -> app.autoscaling().isPresent())) {
+      files.put(MetricsServerComponent.PATH, MetricsServerComponent.render());
     }
     return files;
   }

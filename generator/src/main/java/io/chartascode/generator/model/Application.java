@@ -24,6 +24,7 @@ public final class Application {
   private final List<Bound> bounds;
   private final List<Environment> environments;
   private final SortedMap<OptOut, String> optOuts;
+  private final GitRepository gitRepository;
 
   private Application(Builder b) {
     this.name = b.name;
@@ -37,6 +38,7 @@ public final class Application {
     this.bounds = List.copyOf(b.bounds);
     this.environments = List.copyOf(b.environments);
     this.optOuts = Collections.unmodifiableSortedMap(new TreeMap<>(b.optOuts));
+    this.gitRepository = b.gitRepository;
   }
 
   public static Builder builder(String name) {
@@ -55,6 +57,7 @@ public final class Application {
     b.bounds.addAll(bounds);
     b.environments.addAll(environments);
     b.optOuts.putAll(optOuts);
+    b.gitRepository = gitRepository;
     return b;
   }
 
@@ -110,6 +113,11 @@ public final class Application {
     return optOuts;
   }
 
+  /** Where the generated tree lives in Git; Argo CD Applications need it. Default: none. */
+  public Optional<GitRepository> gitRepository() {
+    return Optional.ofNullable(gitRepository);
+  }
+
   /** Every parameter at its default. */
   public ParameterValues defaults() {
     return ParameterValues.defaults(parameters);
@@ -133,6 +141,7 @@ public final class Application {
     private final List<Bound> bounds = new ArrayList<>();
     private final List<Environment> environments = new ArrayList<>();
     private final SortedMap<OptOut, String> optOuts = new TreeMap<>();
+    private GitRepository gitRepository;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -190,6 +199,11 @@ public final class Application {
         throw new IllegalArgumentException("an opt-out of " + optOut + " needs a reason");
       }
       this.optOuts.put(optOut, reason);
+      return this;
+    }
+
+    public Builder gitRepository(GitRepository gitRepository) {
+      this.gitRepository = gitRepository;
       return this;
     }
 

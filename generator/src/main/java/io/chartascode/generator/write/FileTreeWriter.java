@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.SortedMap;
@@ -28,6 +30,9 @@ import java.util.stream.Stream;
 public final class FileTreeWriter {
   /** The list of files the generator created, one relative path per line, sorted. */
   public static final String MANIFEST = ".generated-files";
+
+  /** Scripts ({@code *.sh}) are written executable; git records the mode, so it is reproducible too. */
+  private static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
 
   private final Path root;
   private final WriteHook hook;
@@ -76,6 +81,9 @@ public final class FileTreeWriter {
             throw new IOException("refusing to write " + file.getKey() + ": it resolves outside " + root);
           }
           Files.write(target, file.getValue().getBytes(StandardCharsets.UTF_8));
+          if (file.getKey().endsWith(".sh")) {
+            Files.setPosixFilePermissions(target, EXECUTABLE);
+          }
         }
         Files.write(staging.resolve(MANIFEST), manifest(files.keySet()));
 
