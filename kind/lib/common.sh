@@ -1,0 +1,266 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2034 # the constants are used by the scripts that source this file
+# Shared by kind/up.sh, deploy.sh, smoke.sh and down.sh. Sourced, never executed.
+#
+# What lives here: the fixed names (cluster, context, release, paths), the pinned versions,
+# a command runner that prints instead of executing under --dry-run, and the preflight checks
+# that gather every problem (missing tool, old tool, missing file, no engine) before failing.
+
+# ---- Fixed names. kind/README.md and the tests in kind/src/test quote these literally. ----
+readonly CLUSTER_NAME=envapp
+readonly KUBE_CONTEXT=kind-envapp
+readonly RELEASE=envapp
+readonly APP_LABEL=app.kubernetes.io/name=envapp
+readonly CHART_DIR=generated/helm/envapp
+readonly OVERLAYS_DIR=generated/kustomize/envapp/overlays
+readonly GITOPS_HELMCHARTS_DIR=generated/gitops/helmcharts
+readonly GITOPS_POST_RENDERER_DIR=generated/gitops/post-renderer
+readonly DOCKERFILE=envapp/Dockerfile
+readonly KIND_CONFIG=kind/kind-config.yaml
+# Where deploy.sh keeps the Helm 4 data home per env (see deploy.sh --help); ignored by git.
+readonly HELM4_DATA_HOME_DIR=kind/.work/helm4
+# Used when the chart's values do not name an image (for instance before the generator ran).
+readonly DEFAULT_IMAGE=kkrast/envapp:v1
+
+# ---- Pins. ----
+readonly METRICS_SERVER_REPO=https://kubernetes-sigs.github.io/metrics-server/
+readonly METRICS_SERVER_CHART_VERSION=3.13.1
+readonly HELM_TIMEOUT=5m
+readonly WAIT_TIMEOUT=180s
+
+# ---- Minimum tool versions, and why. ----
+readonly MIN_BASH=4.4            # empty arrays under `set -u`
+readonly MIN_DOCKER=20.10.0      # kind's documented minimum engine/client
+readonly MIN_KIND=0.30.0         # the release the pinned node image (kind-config.yaml) was built for
+readonly MIN_KUBECTL=1.33.0      # kubectl supports its own minor +-1; the node image is v1.34.0
+readonly MIN_HELM=3.17.0         # the Helm 3 line this project tests with; any Helm 4 passes
+readonly MIN_JQ=1.6
+readonly MIN_CURL=7.58.0
+
+readonly TOOLS_CACHE_HINT=${CHART_AS_CODE_TOOLS:-$HOME/.cache/chart-as-code/tools}
+readonly FIX_DOCKER='install Docker Engine 20.10 or newer (https://docs.docker.com/engine/install/), or set DOCKER=/path/to/docker'
+readonly FIX_KIND='install kind v0.30.0 or newer (go install sigs.k8s.io/kind@v0.30.0, or https://kind.sigs.k8s.io/docs/user/quick-start/#installation), or set KIND=/path/to/kind'
+readonly FIX_KUBECTL="run tools/fetch-tools.sh, then set KUBECTL=${TOOLS_CACHE_HINT}/kubectl-v1.34.5/kubectl (or install kubectl 1.33 or newer on PATH)"
+readonly FIX_HELM="run tools/fetch-tools.sh, then set HELM=${TOOLS_CACHE_HINT}/helm-v3.17.1/helm or HELM=${TOOLS_CACHE_HINT}/helm-v4.1.4/helm (or install helm 3.17+ on PATH)"
+readonly FIX_HELM3="run tools/fetch-tools.sh, then set HELM3=${TOOLS_CACHE_HINT}/helm-v3.17.1/helm"
+readonly FIX_JQ='install jq 1.6 or newer (apt-get install jq), or set JQ=/path/to/jq'
+readonly FIX_CURL='install curl (apt-get install curl), or set CURL=/path/to/curl'
+readonly FIX_GENERATE='generate it first (./mvnw -q generate-resources)'
+
+# ---- State. ----
+# Tool commands: a name looked up on PATH, or a path. Override any of them from the environment.
+DOCKER=${DOCKER:-docker}
+KIND=${KIND:-kind}
+KUBECTL=${KUBECTL:-kubectl}
+HELM=${HELM:-helm}
+HELM3=${HELM3:-}
+JQ=${JQ:-jq}
+CURL=${CURL:-curl}
+SCRIPT_NAME=${SCRIPT_NAME:-$(basename "$0")}
+DRY_RUN=false
+PROBLEMS=()
+
+# plural N WORD: "1 problem", "2 problems".
+plural() {
+  if (($1 == 1)); then printf '1 %s' "$2"; else printf '%s %ss' "$1" "$2"; fi
+}
+
+say() { printf '%s: %s\n' "$SCRIPT_NAME" "$*" >&2; }
+note() { say "note: $*"; }
+usage_error() {
+  say "$*"
+  say "see '$SCRIPT_NAME --help'"
+  exit 2
+}
+
+# The bash check cannot use the PROBLEMS machinery safely on an old bash, so it exits at once.
+require_bash() {
+  local have="${BASH_VERSINFO[0]}.${BASH_VERSINFO[1]}"
+  if ! version_ge "$have" "$MIN_BASH"; then
+    say "bash $have is too old (need >= $MIN_BASH). Fix: install a newer bash (macOS: brew install bash) and run the script with it."
+    exit 3
+  fi
+}
+
+# ---- Printing commands exactly as they run. ----
+readonly SAFE_WORD_RE='^[A-Za-z0-9_./:=@%+,-]+$'
+
+# Quotes one word for a POSIX shell: plain words stay as they are, others get single quotes.
+quote_word() {
+  local word=$1
+  if [[ $word =~ $SAFE_WORD_RE ]]; then
+    printf '%s' "$word"
+  else
+    printf "'%s'" "${word//\'/\'\\\'\'}"
+  fi
+}
+
+quote_cmd() {
+  local out="" word
+  for word in "$@"; do
+    out+="${out:+ }$(quote_word "$word")"
+  done
+  printf '%s' "$out"
+}
+
+# run CMD...: under --dry-run prints the command on stdout; otherwise echoes it on stderr and runs it.
+run() {
+  if $DRY_RUN; then
+    printf '%s\n' "$(quote_cmd "$@")"
+    return 0
+  fi
+  printf '+ %s\n' "$(quote_cmd "$@")" >&2
+  "$@"
+}
+
+# run_pipe CMD1... '|' CMD2...: the same for a two-command pipeline.
+run_pipe() {
+  local -a left=() right=()
+  local seen=false word
+  for word in "$@"; do
+    if ! $seen && [[ $word == '|' ]]; then
+      seen=true
+    elif $seen; then
+      right+=("$word")
+    else
+      left+=("$word")
+    fi
+  done
+  local line
+  line="$(quote_cmd "${left[@]}") | $(quote_cmd "${right[@]}")"
+  if $DRY_RUN; then
+    printf '%s\n' "$line"
+    return 0
+  fi
+  printf '+ %s\n' "$line" >&2
+  "${left[@]}" | "${right[@]}"
+}
+
+# ---- Versions. ----
+
+# version_ge A B: true when dotted version A >= B (numeric per part; missing parts count as 0).
+version_ge() {
+  local -a a b
+  IFS=. read -r -a a <<<"$1"
+  IFS=. read -r -a b <<<"$2"
+  local i n=$((${#a[@]} > ${#b[@]} ? ${#a[@]} : ${#b[@]}))
+  for ((i = 0; i < n; i++)); do
+    local x=$((10#${a[i]:-0})) y=$((10#${b[i]:-0}))
+    ((x > y)) && return 0
+    ((x < y)) && return 1
+  done
+  return 0
+}
+
+# first_version TEXT: prints the first dotted number in TEXT (v1.34.5 -> 1.34.5, jq-1.6 -> 1.6).
+first_version() {
+  if [[ $1 =~ ([0-9]+(\.[0-9]+)+) ]]; then
+    printf '%s' "${BASH_REMATCH[1]}"
+  fi
+}
+
+# ---- Tools. ----
+
+# Absolute path for a tool override given as a relative path, so it survives the cd to the repo root.
+absolutize_tool_vars() {
+  local var value
+  for var in DOCKER KIND KUBECTL HELM HELM3 JQ CURL; do
+    value=${!var:-}
+    if [[ -n $value && $value == */* && $value != /* ]]; then
+      local dir
+      if ! dir=$(cd "$(dirname "$value")" 2>/dev/null && pwd -P); then
+        dir=$(dirname "$value")
+      fi
+      printf -v "$var" '%s/%s' "$dir" "$(basename "$value")"
+    fi
+  done
+}
+
+# tool_path NAME-OR-PATH: prints the executable's path, or nothing.
+tool_path() {
+  local bin=$1
+  if [[ $bin == */* ]]; then
+    [[ -f $bin && -x $bin ]] && printf '%s' "$bin"
+  else
+    command -v -- "$bin" 2>/dev/null || true
+  fi
+}
+
+# require_tool VAR NAME MIN FIX VERSION-ARGS...
+# Resolves $VAR (default NAME), asks it for its version, and records a problem if it is missing or
+# older than MIN. On success sets VAR to the command to run and VAR_VERSION to its version.
+require_tool() {
+  local var=$1 name=$2 min=$3 fix=$4
+  shift 4
+  local bin=${!var:-$name}
+  printf -v "$var" '%s' "$bin"
+  printf -v "${var}_VERSION" '%s' ""
+  if [[ -z $(tool_path "$bin") ]]; then
+    if [[ $bin == */* ]]; then
+      PROBLEMS+=("$name not found: $var=$bin is not an executable file. Fix: $fix.")
+    else
+      PROBLEMS+=("$name not found on PATH. Fix: $fix.")
+    fi
+    return 0
+  fi
+  local out version
+  out=$("$bin" "$@" 2>&1) || true
+  version=$(first_version "$out")
+  if [[ -z $version ]]; then
+    PROBLEMS+=("could not read the version of $name from '$(quote_cmd "$bin" "$@")' (it printed: ${out:0:120}). Fix: $fix.")
+    return 0
+  fi
+  if ! version_ge "$version" "$min"; then
+    PROBLEMS+=("$name $version is too old (need >= $min). Fix: $fix.")
+    return 0
+  fi
+  printf -v "${var}_VERSION" '%s' "$version"
+}
+
+# ---- Files the scripts read. ----
+
+# require_path PATH WHAT FIX: a missing path is a problem for a real run and a note under --dry-run.
+require_path() {
+  local path=$1 what=$2 fix=$3
+  [[ -e $path ]] && return 0
+  if $DRY_RUN; then
+    note "$path ($what) does not exist yet; a real run would stop here."
+  else
+    PROBLEMS+=("$path ($what) does not exist. Fix: $fix.")
+  fi
+}
+
+# ---- What only a real run asks (a dry run must work without a Docker engine or a cluster). ----
+
+check_docker_engine() {
+  if ! "$DOCKER" info >/dev/null 2>&1; then
+    PROBLEMS+=("no Docker engine answers ('$DOCKER info' failed; the docker client alone is not enough). Fix: start Docker (for example: sudo systemctl start docker) and retry.")
+  fi
+}
+
+check_kube_context() {
+  local contexts
+  contexts=$("$KUBECTL" config get-contexts -o name 2>/dev/null) || contexts=""
+  if ! grep -qx -- "$KUBE_CONTEXT" <<<"$contexts"; then
+    PROBLEMS+=("kube context $KUBE_CONTEXT not found. Fix: run kind/up.sh (it creates cluster $CLUSTER_NAME and that context).")
+  fi
+}
+
+# Prints every problem gathered so far, one line each, then exits 3; returns if there are none.
+preflight_or_exit() {
+  ((${#PROBLEMS[@]} == 0)) && return 0
+  local problem
+  for problem in "${PROBLEMS[@]}"; do
+    say "$problem"
+  done
+  say "stopped before running anything ($(plural ${#PROBLEMS[@]} problem))."
+  exit 3
+}
+
+# Every script runs from the repo root, so the printed commands use repo-relative paths.
+enter_repo_root() {
+  local here
+  here=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+  absolutize_tool_vars
+  cd "$here" || exit 1
+}

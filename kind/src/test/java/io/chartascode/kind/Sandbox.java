@@ -1,0 +1,317 @@
+package io.chartascode.kind;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A throwaway copy of the repo's kind/ directory plus a PATH that holds only stub tools and a few
+ * system utilities, so a test decides exactly which tools exist and at which version.
+ *
+ * <p>Layout under the JUnit temp dir: {@code root/} (kind/ copied from the repo, plus whatever
+ * {@link #file} writes, e.g. generated/ fixtures), {@code bin/} (the PATH), {@code stub/} (canned
+ * answers for the stubs) and {@code stub.log} (every stub invocation).
+ */
+final class Sandbox {
+
+  /** The stubs stand in for these tools; {@code helm3} is only added on request. */
+  static final List<String> STUB_TOOLS = List.of("docker", "kind", "kubectl", "helm", "curl");
+
+  /** What the scripts and the stub need besides the stubbed tools. */
+  private static final List<String> SYSTEM_TOOLS =
+      List.of("bash", "env", "cat", "sed", "awk", "grep", "sort", "head", "tail", "tr", "mkdir",
+          "mktemp", "rm", "dirname", "basename", "sleep");
+
+  /** The only things a run may ask before it changes something, when preflight fails. */
+  static final List<String> VERSION_QUERIES =
+      List.of("docker --version", "kind version", "kubectl version --client", "helm version --short",
+          "helm3 version --short", "curl --version");
+
+  /** Queries a real run makes on top of the version queries; they change nothing. */
+  static final List<String> STATE_QUERIES =
+      List.of("docker info", "kind get clusters", "kubectl config get-contexts -o name", "helm plugin list");
+
+  static final Path REPO_ROOT = Path.of(requiredProperty("chartascode.repoRoot")).toAbsolutePath().normalize();
+  /** The value the tests give CHART_AS_CODE_TOOLS, so the fix hints in messages are predictable. */
+  static final String TOOLS_DIR = "/opt/chart-as-code-tools";
+
+  private static final Pattern SAFE_WORD = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
+
+  final Path dir;
+  final Path root;
+  final Path bin;
+  final Path stubDir;
+  final Path log;
+  private final Map<String, String> env = new LinkedHashMap<>();
+
+  private Sandbox(Path dir) {
+    this.dir = dir;
+    this.root = dir.resolve("root");
+    this.bin = dir.resolve("bin");
+    this.stubDir = dir.resolve("stub");
+    this.log = dir.resolve("stub.log");
+  }
+
+  static Sandbox create(Path tempDir) {
+    Sandbox sandbox = new Sandbox(tempDir);
+    try {
+      Files.createDirectories(sandbox.root.resolve("kind/lib"));
+      Files.createDirectories(sandbox.bin);
+      Files.createDirectories(sandbox.stubDir);
+      Files.createDirectories(tempDir.resolve("home"));
+      for (String script : List.of("up.sh", "deploy.sh", "smoke.sh", "down.sh", "lib/common.sh", "kind-config.yaml")) {
+        Path target = sandbox.root.resolve("kind").resolve(script);
+        Files.copy(REPO_ROOT.resolve("kind").resolve(script), target, StandardCopyOption.COPY_ATTRIBUTES);
+      }
+      for (String tool : STUB_TOOLS) {
+        sandbox.addStub(tool);
+      }
+      for (String tool : SYSTEM_TOOLS) {
+        if (!sandbox.addSystemTool(tool)) {
+          throw new IllegalStateException(tool + " is not on this machine's PATH; the kind/ tests need it");
+        }
+      }
+      Files.writeString(sandbox.log, "");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return sandbox;
+  }
+
+  static String requiredProperty(String name) {
+    String value = System.getProperty(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException(
+          "system property " + name + " is not set; run the tests through Maven (./mvnw -pl kind verify), "
+              + "which sets it in kind/pom.xml (surefire systemPropertyVariables)");
+    }
+    return value;
+  }
+
+  /** Puts the stub on PATH under {@code name} (replacing what was there). */
+  Sandbox addStub(String name) {
+    try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/stubs/tool-stub.sh"))) {
+      Path target = bin.resolve(name);
+      Files.deleteIfExists(target);
+      Files.copy(in, target);
+      Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  Sandbox removeTool(String name) {
+    try {
+      Files.deleteIfExists(bin.resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /**
+   * Puts a real system tool on the sandbox PATH, as a one-line wrapper script rather than a symlink
+   * (JUnit warns about every symlink it removes from a temp dir); false if the machine lacks the tool.
+   */
+  boolean addSystemTool(String name) {
+    for (String pathDir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+      Path candidate = Path.of(pathDir, name);
+      if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+        try {
+          Path target = bin.resolve(name);
+          Files.deleteIfExists(target);
+          Files.writeString(target, "#!/bin/sh\nexec " + quote(candidate.toAbsolutePath().toString()) + " \"$@\"\n");
+          Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Sandbox env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  /** Writes a file under the sandbox repo root (for generated/ and envapp/ fixtures). */
+  Sandbox file(String relativePath, String content) {
+    try {
+      Path target = root.resolve(relativePath);
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, content, UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  Sandbox executable(String relativePath, String content) {
+    file(relativePath, content);
+    try {
+      Files.setPosixFilePermissions(root.resolve(relativePath), PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** Writes a canned answer for the stubs (pods.txt, hpa.txt, body.json, secret-env.txt). */
+  Sandbox stubAnswer(String name, String content) {
+    try {
+      Files.writeString(stubDir.resolve(name), content, UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** Everything deploy.sh reads for every --via, so a real run gets past its path checks. */
+  Sandbox withGeneratedTree() {
+    return file("envapp/Dockerfile", "FROM scratch\n")
+        .file("generated/helm/envapp/Chart.yaml", "apiVersion: v2\nname: envapp\nversion: 0.1.0\nappVersion: \"v1\"\n")
+        .file("generated/helm/envapp/values.yaml", "image:\n  repository: kkrast/envapp\n  tag: v1\n")
+        .file("generated/helm/envapp/values-dev.yaml", "env: {}\n")
+        .file("generated/helm/envapp/values-prod.yaml", "env: {}\n")
+        .file("generated/kustomize/envapp/overlays/dev/kustomization.yaml", "namespace: envapp-dev\n")
+        .file("generated/kustomize/envapp/overlays/prod/kustomization.yaml", "namespace: envapp-prod\n")
+        .file("generated/gitops/helmcharts/dev/kustomization.yaml", "helmCharts: []\n")
+        .file("generated/gitops/helmcharts/prod/kustomization.yaml", "helmCharts: []\n")
+        .executable("generated/gitops/post-renderer/dev/kustomize.sh", "#!/bin/sh\ncat\n")
+        .executable("generated/gitops/post-renderer/prod/kustomize.sh", "#!/bin/sh\ncat\n")
+        .file("generated/gitops/post-renderer/dev/plugin/plugin.yaml", "name: envapp-kustomize-dev\n")
+        .file("generated/gitops/post-renderer/prod/plugin/plugin.yaml", "name: envapp-kustomize-prod\n");
+  }
+
+  /** Runs {@code kind/<script> args...} from the sandbox's parent dir (the scripts cd to their root). */
+  Result run(String script, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(root.resolve("kind").resolve(script).toString());
+    command.addAll(Arrays.asList(args));
+    return exec(command, dir);
+  }
+
+  /** Runs one printed command line with bash from the sandbox repo root, as a user would paste it. */
+  Result shell(String commandLine) {
+    return exec(List.of(bin.resolve("bash").toString(), "-c", commandLine), root);
+  }
+
+  private Result exec(List<String> command, Path workDir) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    Map<String, String> environment = builder.environment();
+    environment.clear();
+    environment.put("PATH", bin.toString());
+    environment.put("HOME", dir.resolve("home").toString());
+    environment.put("LC_ALL", "C");
+    environment.put("CHART_AS_CODE_TOOLS", TOOLS_DIR);
+    environment.put("STUB_LOG", log.toString());
+    environment.put("STUB_DIR", stubDir.toString());
+    environment.putAll(env);
+    try {
+      Process process = builder.start();
+      process.getOutputStream().close();
+      CompletableFuture<String> stdout = readAsync(process.getInputStream());
+      CompletableFuture<String> stderr = readAsync(process.getErrorStream());
+      if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        throw new AssertionError(command + " did not finish within 120 s");
+      }
+      return new Result(process.exitValue(), stdout.get(10, TimeUnit.SECONDS), stderr.get(10, TimeUnit.SECONDS),
+          invocations());
+    } catch (Exception e) {
+      throw new IllegalStateException("could not run " + command, e);
+    }
+  }
+
+  private static CompletableFuture<String> readAsync(InputStream in) {
+    return CompletableFuture.supplyAsync(() -> {
+      try (in) {
+        return new String(in.readAllBytes(), UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** Every stub invocation so far, each quoted the way the scripts print commands. */
+  List<String> invocations() {
+    try {
+      return Files.readAllLines(log, UTF_8).stream()
+          .filter(line -> !line.isEmpty())
+          .map(line -> Arrays.stream(line.split("\u001f", -1)).map(Sandbox::quote).collect(Collectors.joining(" ")))
+          .collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void clearLog() {
+    try {
+      Files.writeString(log, "");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The scripts' quoting (kind/lib/common.sh quote_word): plain words as-is, others single-quoted. */
+  static String quote(String word) {
+    if (SAFE_WORD.matcher(word).matches()) {
+      return word;
+    }
+    return "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  /** The result of one script run. */
+  record Result(int exitCode, String stdout, String stderr, List<String> invocations) {
+
+    List<String> stdoutLines() {
+      return stdout.lines().toList();
+    }
+
+    List<String> stderrLines() {
+      return stderr.lines().toList();
+    }
+
+    /** The invocations that are neither version queries nor read-only state queries. */
+    List<String> actions() {
+      return invocations.stream()
+          .filter(call -> !VERSION_QUERIES.contains(call) && !STATE_QUERIES.contains(stripEnv(call)))
+          .collect(Collectors.toList());
+    }
+
+    /** The commands a real run echoed on stderr ("+ cmd"), without the "+ ". */
+    List<String> echoed() {
+      return stderrLines().stream().filter(l -> l.startsWith("+ ")).map(l -> l.substring(2)).collect(Collectors.toList());
+    }
+
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr + "--- invocations\n"
+          + String.join("\n", invocations);
+    }
+
+    private static String stripEnv(String call) {
+      return call.replaceFirst("^env HELM_DATA_HOME=\\S+ ", "");
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.chartascode.kind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chartascode.kind.Sandbox.Result;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UpScriptTest {
+
+  static final List<String> COMMANDS = List.of(
+      "kind create cluster --name envapp --config kind/kind-config.yaml --wait 120s",
+      "helm upgrade --install metrics-server metrics-server --repo https://kubernetes-sigs.github.io/metrics-server/"
+          + " --version 3.13.1 --kube-context kind-envapp --namespace kube-system"
+          + " --set 'args={--kubelet-insecure-tls}' --wait --timeout 5m",
+      "kubectl --context kind-envapp wait --for=condition=Available --timeout=180s apiservice/v1beta1.metrics.k8s.io");
+
+  @TempDir Path tmp;
+
+  @Test
+  void dryRunPrintsTheExactCommandsAndRunsNothing() {
+    Result result = Sandbox.create(tmp).run("up.sh", "--dry-run");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.stdoutLines()).isEqualTo(COMMANDS);
+    assertThat(result.stderr()).isEmpty();
+    assertThat(result.invocations())
+        .containsExactly("docker --version", "kind version", "kubectl version --client", "helm version --short");
+  }
+
+  @Test
+  void dryRunNeedsNoDockerEngine() {
+    Result result = Sandbox.create(tmp).env("STUB_DOCKER_INFO_RC", "1").run("up.sh", "--dry-run");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.stdoutLines()).isEqualTo(COMMANDS);
+  }
+
+  @Test
+  void realRunRunsExactlyWhatTheDryRunPrinted() {
+    Result result = Sandbox.create(tmp).run("up.sh");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.echoed()).isEqualTo(COMMANDS);
+    assertThat(result.actions()).isEqualTo(COMMANDS);
+    assertThat(result.stdout()).isEmpty();
+  }
+
+  @Test
+  void realRunSkipsCreateWhenTheClusterExists() {
+    Result result = Sandbox.create(tmp).env("STUB_KIND_CLUSTERS", "other envapp").run("up.sh");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.actions()).isEqualTo(COMMANDS.subList(1, 3));
+    assertThat(result.stderr()).contains("up.sh: note: cluster envapp already exists; skipping 'kind create cluster'.");
+  }
+
+  @Test
+  void missingKindGetsOneMessageWithTheFixAndNothingRuns() {
+    Result result = Sandbox.create(tmp).removeTool("kind").run("up.sh");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.stderrLines()).containsExactly(
+        "up.sh: kind not found on PATH. Fix: install kind v0.30.0 or newer (go install sigs.k8s.io/kind@v0.30.0,"
+            + " or https://kind.sigs.k8s.io/docs/user/quick-start/#installation), or set KIND=/path/to/kind.",
+        "up.sh: stopped before running anything (1 problem).");
+    assertThat(result.invocations()).containsExactly("docker --version", "kubectl version --client", "helm version --short");
+  }
+
+  @Test
+  void missingToolFailsTheDryRunToo() {
+    Result result = Sandbox.create(tmp).removeTool("helm").run("up.sh", "--dry-run");
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.stderrLines().get(0)).startsWith("up.sh: helm not found on PATH. Fix: run tools/fetch-tools.sh, then set HELM="
+        + Sandbox.TOOLS_DIR + "/helm-v3.17.1/helm");
+  }
+
+  @Test
+  void everyProblemIsReportedBeforeFailing() {
+    Result result = Sandbox.create(tmp)
+        .removeTool("kind")
+        .env("STUB_KUBECTL_VERSION", "1.32.4")
+        .env("STUB_HELM_VERSION", "3.12.0")
+        .run("up.sh");
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.stderrLines()).hasSize(4);
+    assertThat(result.stderrLines().get(0)).startsWith("up.sh: kind not found on PATH.");
+    assertThat(result.stderrLines().get(1)).startsWith("up.sh: kubectl 1.32.4 is too old (need >= 1.33.0). Fix: ");
+    assertThat(result.stderrLines().get(2)).startsWith("up.sh: helm 3.12.0 is too old (need >= 3.17.0). Fix: ");
+    assertThat(result.stderrLines().get(3)).isEqualTo("up.sh: stopped before running anything (3 problems).");
+    assertThat(result.actions()).isEmpty();
+  }
+
+  @Test
+  void aToolGivenAsAPathThatIsNotThereIsNamedInTheMessage() {
+    Result result = Sandbox.create(tmp).env("KUBECTL", "/nowhere/kubectl").run("up.sh", "--dry-run");
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.stderrLines().get(0))
+        .startsWith("up.sh: kubectl not found: KUBECTL=/nowhere/kubectl is not an executable file. Fix: ");
+  }
+
+  @Test
+  void realRunWithoutADockerEngineStopsBeforeCreatingAnything() {
+    Result result = Sandbox.create(tmp).env("STUB_DOCKER_INFO_RC", "1").run("up.sh");
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.stderrLines()).containsExactly(
+        "up.sh: no Docker engine answers ('docker info' failed; the docker client alone is not enough)."
+            + " Fix: start Docker (for example: sudo systemctl start docker) and retry.",
+        "up.sh: stopped before running anything (1 problem).");
+    assertThat(result.actions()).isEmpty();
+  }
+
+  @Test
+  void aFailingCommandStopsTheScript() {
+    Result result = Sandbox.create(tmp).env("STUB_FAIL", "kind create").run("up.sh");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.actions()).containsExactly(COMMANDS.get(0));
+  }
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Test double for docker, kind, kubectl, helm, helm3 and curl (the tests copy it under each name).
+# It appends its argv to $STUB_LOG (the name, then each argument after a 0x1f separator) and answers
+# from STUB_* variables and from files in $STUB_DIR. It never touches anything else.
+set -euo pipefail
+tool=${0##*/}
+# One printf per line: the two sides of a pipeline log at the same time, and a single short append
+# is not interleaved with another.
+entry=""
+# An HELM_DATA_HOME in the environment is logged the way the scripts print it: env NAME=VALUE cmd...
+if [[ -n ${HELM_DATA_HOME:-} ]]; then
+  entry="env"$'\037'"HELM_DATA_HOME=$HELM_DATA_HOME"$'\037'
+fi
+entry+=$tool
+for arg in "$@"; do
+  entry+=$'\037'"$arg"
+done
+printf '%s\n' "$entry" >>"${STUB_LOG:?STUB_LOG must be set}"
+
+# STUB_FAIL: a command line prefix (tool and arguments, space separated) that exits 1.
+if [[ -n ${STUB_FAIL:-} && "$tool $*" == "$STUB_FAIL"* ]]; then
+  echo "$tool: stub failure for: $*" >&2
+  exit 1
+fi
+
+upper=${tool^^}
+version_var="STUB_${upper}_VERSION"
+args=" $* "
+
+case $tool in
+  docker)
+    case ${1:-} in
+      --version)
+        echo "Docker version ${STUB_DOCKER_VERSION:-28.2.2}, build 0000000"
+        exit 0
+        ;;
+      info) exit "${STUB_DOCKER_INFO_RC:-0}" ;;
+    esac
+    ;;
+  kind)
+    case "$*" in
+      version)
+        echo "kind v${STUB_KIND_VERSION:-0.30.0} go1.24.6 linux/amd64"
+        exit 0
+        ;;
+      "get clusters")
+        if [[ -n ${STUB_KIND_CLUSTERS:-} ]]; then
+          tr ' ' '\n' <<<"$STUB_KIND_CLUSTERS"
+        fi
+        exit 0
+        ;;
+    esac
+    ;;
+  kubectl)
+    case "$*" in
+      "version --client")
+        printf 'Client Version: v%s\nKustomize Version: v5.7.1\n' "${STUB_KUBECTL_VERSION:-1.34.5}"
+        exit 0
+        ;;
+      "config get-contexts -o name")
+        printf '%s\n' "${STUB_KUBE_CONTEXTS-kind-envapp}"
+        exit 0
+        ;;
+    esac
+    case $args in
+      *" get pods "*) cat "$STUB_DIR/pods.txt" ;;
+      *" get deployment "*) if [[ -f $STUB_DIR/secret-env.txt ]]; then cat "$STUB_DIR/secret-env.txt"; fi ;;
+      *" get hpa "*) cat "$STUB_DIR/hpa.txt" ;;
+      *" port-forward "*)
+        echo "$$" >"$STUB_DIR/port-forward.pid"
+        exec sleep "${STUB_PORT_FORWARD_SECONDS:-30}"
+        ;;
+      *" create namespace "*) printf 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: stub\n' ;;
+      *" kustomize "*) printf 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: stub\n' ;;
+      *" apply -f - "*) cat >/dev/null ;;
+    esac
+    exit 0
+    ;;
+  helm | helm3)
+    case "$*" in
+      "version --short")
+        echo "v${!version_var:-3.17.1}+g0000000"
+        exit 0
+        ;;
+      "plugin list")
+        printf 'NAME\tVERSION\tTYPE\tAPIVERSION\tPROVENANCE\tSOURCE\n'
+        for plugin in ${STUB_HELM_PLUGINS:-}; do
+          printf '%s\t0.1.0\tpostrenderer/v1\tv1\tlocal dev\tunknown\n' "$plugin"
+        done
+        exit 0
+        ;;
+    esac
+    ;;
+  curl)
+    case "$*" in
+      --version)
+        echo "curl ${STUB_CURL_VERSION:-7.88.1} (x86_64-pc-linux-gnu) libcurl/7.88.1"
+        exit 0
+        ;;
+    esac
+    url=${*: -1}
+    case $url in
+      */healthz | */readyz) echo ok ;;
+      */) cat "$STUB_DIR/body.json" ;;
+    esac
+    exit 0
+    ;;
+esac
+exit 0

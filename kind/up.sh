@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Creates the kind cluster "envapp" (kind/kind-config.yaml) and installs metrics-server into it.
+# shellcheck source-path=SCRIPTDIR
+set -euo pipefail
+SCRIPT_NAME=up.sh
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+usage() {
+  cat <<EOF
+Usage: kind/up.sh [--dry-run] [--help]
+
+Creates the kind cluster '$CLUSTER_NAME' from $KIND_CONFIG (1 control-plane node, 2 workers,
+all schedulable, node image pinned by digest), then installs metrics-server with helm
+(chart $METRICS_SERVER_CHART_VERSION from $METRICS_SERVER_REPO, namespace kube-system,
+--kubelet-insecure-tls because kind's kubelets serve self-signed certificates) and waits until
+the metrics API (apiservice v1beta1.metrics.k8s.io) is Available.
+A real run skips 'kind create cluster' when the cluster already exists.
+
+Options:
+  --dry-run   print the exact commands, one per line, and change nothing. The tool checks still
+              run (they only ask each tool for its version); no Docker engine is needed.
+  -h, --help  show this help.
+
+Tools (checked before anything runs; override a binary with the variable):
+  docker >= $MIN_DOCKER (DOCKER)   kind >= $MIN_KIND (KIND)   kubectl >= $MIN_KUBECTL (KUBECTL)
+  helm >= $MIN_HELM, 3 or 4 (HELM)
+
+Exit codes: 0 ok, 1 a command failed, 2 usage error, 3 preflight failed (nothing was run).
+EOF
+}
+
+main() {
+  while (($# > 0)); do
+    case $1 in
+      --dry-run) DRY_RUN=true ;;
+      -h | --help)
+        usage
+        return 0
+        ;;
+      *) usage_error "unknown argument '$1'" ;;
+    esac
+    shift
+  done
+  require_bash
+  enter_repo_root
+
+  require_tool DOCKER docker "$MIN_DOCKER" "$FIX_DOCKER" --version
+  require_tool KIND kind "$MIN_KIND" "$FIX_KIND" version
+  require_tool KUBECTL kubectl "$MIN_KUBECTL" "$FIX_KUBECTL" version --client
+  require_tool HELM helm "$MIN_HELM" "$FIX_HELM" version --short
+  require_path "$KIND_CONFIG" "the kind cluster config" "restore it from git"
+  if ! $DRY_RUN && ((${#PROBLEMS[@]} == 0)); then
+    check_docker_engine
+  fi
+  preflight_or_exit
+
+  local clusters=""
+  if ! $DRY_RUN; then
+    clusters=$("$KIND" get clusters 2>/dev/null) || clusters=""
+  fi
+  if grep -qx -- "$CLUSTER_NAME" <<<"$clusters"; then
+    note "cluster $CLUSTER_NAME already exists; skipping 'kind create cluster'."
+  else
+    run "$KIND" create cluster --name "$CLUSTER_NAME" --config "$KIND_CONFIG" --wait 120s
+  fi
+  run "$HELM" upgrade --install metrics-server metrics-server \
+    --repo "$METRICS_SERVER_REPO" --version "$METRICS_SERVER_CHART_VERSION" \
+    --kube-context "$KUBE_CONTEXT" --namespace kube-system \
+    --set 'args={--kubelet-insecure-tls}' --wait --timeout "$HELM_TIMEOUT"
+  run "$KUBECTL" --context "$KUBE_CONTEXT" wait --for=condition=Available \
+    --timeout="$WAIT_TIMEOUT" apiservice/v1beta1.metrics.k8s.io
+}
+
+main "$@"
