@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chartascode.generator.cli.Main;
 import io.chartascode.generator.testing.Command;
+import io.chartascode.generator.testing.FileTrees;
 import io.chartascode.services.Services;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +52,7 @@ class DeterminismTest {
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), out.toString()));
     Command.run(cmd).assertSuccess();
 
-    SortedMap<String, byte[]> written = read(out);
+    SortedMap<String, byte[]> written = FileTrees.read(out);
     written.remove(io.chartascode.generator.write.FileTreeWriter.MANIFEST);
     assertThat(written.keySet()).containsExactlyElementsOf(RENDERED.keySet());
     RENDERED.forEach(
@@ -62,15 +60,4 @@ class DeterminismTest {
             assertThat(written.get(path)).as(path).isEqualTo(content.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static SortedMap<String, byte[]> read(Path root) throws IOException {
-    SortedMap<String, byte[]> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) walk::iterator) {
-        if (Files.isRegularFile(p)) {
-          files.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-        }
-      }
-    }
-    return files;
-  }
 }

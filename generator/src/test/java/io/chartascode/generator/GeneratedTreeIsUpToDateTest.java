@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import io.chartascode.generator.testing.FileTrees;
 import io.chartascode.generator.write.FileTreeWriter;
 import io.chartascode.services.Services;
 import java.io.File;
@@ -43,7 +44,7 @@ class GeneratedTreeIsUpToDateTest {
   void committedTreeHasExactlyTheRenderedFiles() throws IOException {
     SortedSet<String> expected = new TreeSet<>(RENDERED.keySet());
     expected.add(FileTreeWriter.MANIFEST);
-    SortedSet<String> actual = listFiles(GENERATED);
+    SortedSet<String> actual = new TreeSet<>(FileTrees.read(GENERATED).keySet());
     if (!expected.equals(actual)) {
       SortedSet<String> missing = new TreeSet<>(expected);
       missing.removeAll(actual);
@@ -125,13 +126,6 @@ class GeneratedTreeIsUpToDateTest {
     return new String(bytes(p), StandardCharsets.UTF_8);
   }
 
-  private static SortedSet<String> listFiles(Path dir) throws IOException {
-    SortedSet<String> files = new TreeSet<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.filter(Files::isRegularFile).forEach(p -> files.add(dir.relativize(p).toString().replace('\\', '/')));
-    }
-    return files;
-  }
 
   /** Points ApprovalTests at the committed file itself instead of a *.approved.* copy. */
   private record FixedNamer(Path approved, Path received) implements ApprovalNamer {

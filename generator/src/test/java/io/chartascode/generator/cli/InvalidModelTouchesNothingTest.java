@@ -3,12 +3,12 @@ package io.chartascode.generator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chartascode.generator.testing.Command;
+import io.chartascode.generator.testing.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +23,8 @@ class InvalidModelTouchesNothingTest {
   @Test
   void printsTheReportFailsAndChangesNoFile(@TempDir Path dir) throws IOException {
     Path tree = dir.resolve("generated");
-    copy(GENERATED, tree);
-    Map<String, byte[]> before = snapshot(tree);
+    FileTrees.copy(GENERATED, tree);
+    Map<String, byte[]> before = FileTrees.read(tree);
 
     Command.Result run = Command.run(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -37,34 +37,11 @@ class InvalidModelTouchesNothingTest {
         .contains("[CAC-NAME-001] envapp.environments[qa].namespace: 'QA' is not a DNS-1123 label")
         .contains("[CAC-HPA-001] envapp.environments[qa].autoscaling.minReplicas: autoscaling.minReplicas (50) > autoscaling.maxReplicas (10)")
         .contains("was not touched");
-    assertThat(snapshot(tree)).containsExactlyInAnyOrderEntriesOf(before);
+    assertThat(FileTrees.read(tree)).containsExactlyInAnyOrderEntriesOf(before);
     try (Stream<Path> siblings = Files.list(dir)) {
       assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("generated");
     }
   }
 
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) walk::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-  }
 
-  private static Map<String, byte[]> snapshot(Path root) throws IOException {
-    Map<String, byte[]> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) walk::iterator) {
-        if (Files.isRegularFile(p)) {
-          files.put(root.relativize(p).toString(), Files.readAllBytes(p));
-        }
-      }
-    }
-    return files;
-  }
 }

@@ -64,7 +64,8 @@ public final class SampleApplications {
             .extraEnv(env)
             .resources(Resources.of(cpuReq, memReq, cpuLim, memLim))
             .readiness(HttpProbe.get("/ready", portName))
-            .securityContext(new SecurityContextBuilder().withReadOnlyRootFilesystem(true).withAllowPrivilegeEscalation(false).build())
+            .securityContext(new SecurityContextBuilder().withReadOnlyRootFilesystem(true).withAllowPrivilegeEscalation(false)
+                .withNewCapabilities().withDrop("ALL").endCapabilities().build())
             .writableDirectory("/tmp")
             .build();
     Workload workload =

@@ -3,6 +3,7 @@ package io.chartascode.generator.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chartascode.generator.testing.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class FileTreeWriterTest {
   @Test
   void aFailureMidRunLeavesTheOldTreeIntact() throws IOException {
     new FileTreeWriter(root()).write(files("a.yaml", "old a\n", "b.yaml", "old b\n", "c.yaml", "old c\n"));
-    Map<String, byte[]> before = snapshot(root());
+    Map<String, byte[]> before = FileTrees.read(root());
 
     FileTreeWriter failing =
         new FileTreeWriter(
@@ -80,7 +81,7 @@ class FileTreeWriterTest {
         .hasMessageContaining("it is unchanged")
         .hasRootCauseMessage("injected failure while writing b.yaml");
 
-    assertThat(snapshot(root())).containsExactlyInAnyOrderEntriesOf(before);
+    assertThat(FileTrees.read(root())).containsExactlyInAnyOrderEntriesOf(before);
     try (Stream<Path> siblings = Files.list(dir)) {
       assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("generated");
     }
@@ -115,16 +116,5 @@ class FileTreeWriterTest {
     assertThat(Files.isSymbolicLink(root().resolve("charts"))).isTrue();
   }
 
-  private static Map<String, byte[]> snapshot(Path root) throws IOException {
-    Map<String, byte[]> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : (Iterable<Path>) walk::iterator) {
-        if (Files.isRegularFile(p)) {
-          files.put(root.relativize(p).toString(), Files.readAllBytes(p));
-        }
-      }
-    }
-    return files;
-  }
 
 }
