@@ -137,7 +137,7 @@ public final class EnvApp {
                     .withOperator("Exists")
                     .withEffect("NoSchedule")
                     .build())
-            .spreadAcrossNodes(true)
+            .spreadAcrossNodes()
             .build();
 
     return Application.builder("envapp")

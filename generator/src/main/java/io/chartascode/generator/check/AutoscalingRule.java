@@ -2,6 +2,7 @@ package io.chartascode.generator.check;
 
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Autoscaling;
+import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.Quantities;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -42,10 +43,13 @@ final class AutoscalingRule implements Rule {
         findings.add(finding(path + ".targetCPUUtilizationPercentage",
             "utilisation " + target + "% " + s.description() + " must be within 1–100"));
       }
-      String request = app.workload().container().resources().cpuRequest().evaluate(s.values());
-      if (Quantities.amount(request).map(a -> a.compareTo(BigDecimal.ZERO) == 0).orElse(false)) {
-        findings.add(finding(ModelPaths.container(app) + ".resources.requests.cpu",
-            "the autoscaler targets CPU utilisation, which needs a CPU request above 0 " + s.description()));
+      // Utilisation is measured against the pod's requests: every container needs one.
+      for (Container c : app.workload().containers()) {
+        String request = c.resources().cpuRequest().evaluate(s.values());
+        if (Quantities.amount(request).map(a -> a.compareTo(BigDecimal.ZERO) == 0).orElse(false)) {
+          findings.add(finding(ModelPaths.container(app, c) + ".resources.requests.cpu",
+              "the autoscaler targets CPU utilisation, which needs a CPU request above 0 " + s.description()));
+        }
       }
     }
     return findings;

@@ -55,17 +55,18 @@ final class DeclaredParametersRule implements Rule {
   }
 
   static Stream<Parameter<?>> used(Application app) {
-    Container c = app.workload().container();
     List<Value<?>> values = new ArrayList<>();
     values.add(app.workload().replicas());
-    values.add(c.image().reference());
-    values.add(c.pullPolicy());
-    c.ports().forEach(p -> values.add(p.port()));
-    c.env().forEach(e -> values.add(e.value()));
-    values.add(c.resources().cpuRequest());
-    values.add(c.resources().memoryRequest());
-    values.add(c.resources().cpuLimit());
-    values.add(c.resources().memoryLimit());
+    for (Container c : app.workload().containers()) {
+      values.add(c.image().reference());
+      values.add(c.pullPolicy());
+      c.ports().forEach(p -> values.add(p.port()));
+      c.env().forEach(e -> values.add(e.value()));
+      values.add(c.resources().cpuRequest());
+      values.add(c.resources().memoryRequest());
+      values.add(c.resources().cpuLimit());
+      values.add(c.resources().memoryLimit());
+    }
     values.add(app.service().port());
     app.autoscaling()
         .ifPresent(
@@ -75,7 +76,8 @@ final class DeclaredParametersRule implements Rule {
               values.add(a.maxReplicas());
               values.add(a.targetCpuUtilizationPercentage());
             });
-    Stream<Parameter<?>> extra = c.extraEnv().stream().map(p -> p);
+    Stream<Parameter<?>> extra =
+        app.workload().containers().stream().flatMap(c -> c.extraEnv().stream());
     Stream<Parameter<?>> bounds =
         app.bounds().stream().flatMap(b -> Stream.of(b.lower(), b.upper()));
     return Stream.concat(values.stream().flatMap(Value::parameters), Stream.concat(extra, bounds));

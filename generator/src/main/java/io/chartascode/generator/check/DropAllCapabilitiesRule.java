@@ -1,25 +1,26 @@
 package io.chartascode.generator.check;
 
 import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.OptOut;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The container drops ALL capabilities, adds none, and cannot escalate privileges. */
-final class DropAllCapabilitiesRule implements Rule {
+/** Each container drops ALL capabilities, adds none, and cannot escalate privileges. */
+final class DropAllCapabilitiesRule extends ContainerRule {
   @Override
   public String id() {
     return "CAC-SEC-003";
   }
 
   @Override
-  public List<Finding> check(Application app) {
+  List<Finding> check(Application app, Container container, String at) {
     List<Finding> findings = new ArrayList<>();
     if (app.optOuts().containsKey(OptOut.CAPABILITIES)) {
       return findings;
     }
-    var security = app.workload().container().securityContext();
-    String path = ModelPaths.container(app) + ".securityContext";
+    var security = container.securityContext();
+    String path = at + ".securityContext";
     var caps = security.getCapabilities();
     if (caps == null || caps.getDrop() == null || !caps.getDrop().contains("ALL")) {
       findings.add(finding(path + ".capabilities.drop", "must contain ALL, or optOut(CAPABILITIES, reason)"));

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Environment variable names are portable identifiers and unique, extra env included. */
-final class EnvVarsRule implements Rule {
+final class EnvVarsRule extends ContainerRule {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   @Override
@@ -19,10 +19,9 @@ final class EnvVarsRule implements Rule {
   }
 
   @Override
-  public List<Finding> check(Application app) {
+  List<Finding> check(Application app, Container c, String at) {
     List<Finding> findings = new ArrayList<>();
-    Container c = app.workload().container();
-    String path = ModelPaths.container(app) + ".env";
+    String path = at + ".env";
     Set<String> fixed = new HashSet<>();
     for (EnvVar var : c.env()) {
       if (!NAME.matcher(var.name()).matches()) {
@@ -45,6 +44,6 @@ final class EnvVarsRule implements Rule {
         }
       }
     });
-    return findings.stream().distinct().toList();
+    return findings;
   }
 }

@@ -1,6 +1,7 @@
 package io.chartascode.generator.check;
 
 import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.Image;
 import io.chartascode.generator.model.OptOut;
 import java.util.ArrayList;
@@ -8,10 +9,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The image reference is valid in every scenario, and pinned: {@code latest} or an empty tag is
+ * Each image reference is valid in every scenario, and pinned: {@code latest} or an empty tag is
  * refused unless the application opts out with {@link OptOut#LATEST_TAG}.
  */
-final class ImageRule implements Rule {
+final class ImageRule extends ContainerRule {
   // The distribution spec's reference grammar, without digests (the model has none).
   private static final Pattern REPOSITORY =
       Pattern.compile("([a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?/)?[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*");
@@ -23,10 +24,10 @@ final class ImageRule implements Rule {
   }
 
   @Override
-  public List<Finding> check(Application app) {
+  List<Finding> check(Application app, Container container, String at) {
     List<Finding> findings = new ArrayList<>();
-    Image image = app.workload().container().image();
-    String path = ModelPaths.container(app) + ".image";
+    Image image = container.image();
+    String path = at + ".image";
     for (Scenario s : Scenario.of(app)) {
       String repository = image.repository().evaluate(s.values());
       String tag = image.tag().evaluate(s.values());
@@ -40,6 +41,6 @@ final class ImageRule implements Rule {
         findings.add(finding(path + ".tag", "'" + tag + "' " + s.description() + " is not a valid tag"));
       }
     }
-    return findings.stream().distinct().toList();
+    return findings;
   }
 }

@@ -1,6 +1,7 @@
 package io.chartascode.generator.check;
 
 import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.Environment;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,7 +40,13 @@ final class NamesRule implements Rule {
           + "' is not a valid label value (app.kubernetes.io/version): at most 63 letters, digits, '-', '_' or '.',"
           + " starting and ending with a letter or digit"));
     }
-    label(app.workload().container().name(), ModelPaths.container(app) + ".name", MAX_LABEL, findings);
+    Set<String> containers = new HashSet<>();
+    for (Container c : app.workload().containers()) {
+      label(c.name(), ModelPaths.container(app, c) + ".name", MAX_LABEL, findings);
+      if (!containers.add(c.name())) {
+        findings.add(finding(ModelPaths.container(app, c), "two containers are named '" + c.name() + "'"));
+      }
+    }
     Set<String> envs = new HashSet<>();
     for (Environment env : app.environments()) {
       String path = app.name() + ".environments[" + env.name() + "]";

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Ports are 1–65535; port names are IANA service names (at most 15 characters, lower case, at
- * least one letter, no leading, trailing or doubled hyphen); the Service and the probes refer to
- * container ports that exist.
+ * least one letter, no leading, trailing or doubled hyphen) and unique in the pod; the Service
+ * targets a port of some container, and each probe a port of its own container.
  */
 final class PortsRule implements Rule {
   private static final Pattern IANA_SVC_NAME = Pattern.compile("(?=.*[a-z])[a-z0-9]([a-z0-9]|-(?!-))*(?<!-)");
@@ -27,28 +27,31 @@ final class PortsRule implements Rule {
   @Override
   public List<Finding> check(Application app) {
     List<Finding> findings = new ArrayList<>();
-    Container c = app.workload().container();
-    String container = ModelPaths.container(app);
-    Set<String> names = new HashSet<>();
-    for (ContainerPort port : c.ports()) {
-      String path = container + ".ports[" + port.name() + "]";
-      if (!IANA_SVC_NAME.matcher(port.name()).matches() || port.name().length() > 15) {
-        findings.add(finding(path + ".name", "'" + port.name() + "' is not an IANA service name:"
-            + " at most 15 lower-case letters, digits and single hyphens, with at least one letter"));
+    Set<String> podPorts = new HashSet<>();
+    for (Container c : app.workload().containers()) {
+      String container = ModelPaths.container(app, c);
+      Set<String> names = new HashSet<>();
+      for (ContainerPort port : c.ports()) {
+        String path = container + ".ports[" + port.name() + "]";
+        if (!IANA_SVC_NAME.matcher(port.name()).matches() || port.name().length() > 15) {
+          findings.add(finding(path + ".name", "'" + port.name() + "' is not an IANA service name:"
+              + " at most 15 lower-case letters, digits and single hyphens, with at least one letter"));
+        }
+        if (!podPorts.add(port.name())) {
+          findings.add(finding(path + ".name", "port name '" + port.name() + "' is used twice in the pod"));
+        }
+        names.add(port.name());
+        for (Scenario s : Scenario.of(app)) {
+          range(path + ".containerPort", port.port().evaluate(s.values()), s, findings);
+        }
       }
-      if (!names.add(port.name())) {
-        findings.add(finding(path + ".name", "port name '" + port.name() + "' is used twice"));
-      }
-      for (Scenario s : Scenario.of(app)) {
-        range(path + ".containerPort", port.port().evaluate(s.values()), s, findings);
-      }
+      probe(container + ".livenessProbe.port", c.liveness(), names, findings);
+      probe(container + ".readinessProbe.port", c.readiness(), names, findings);
     }
     for (Scenario s : Scenario.of(app)) {
       range(app.name() + ".service.port", app.service().port().evaluate(s.values()), s, findings);
     }
-    resolves(app.name() + ".service.targetPort", app.service().targetPortName(), names, findings);
-    probe(container + ".livenessProbe.port", c.liveness(), names, findings);
-    probe(container + ".readinessProbe.port", c.readiness(), names, findings);
+    resolves(app.name() + ".service.targetPort", app.service().targetPortName(), podPorts, findings);
     return findings;
   }
 
@@ -64,7 +67,7 @@ final class PortsRule implements Rule {
 
   private void resolves(String path, String name, Set<String> names, List<Finding> findings) {
     if (!names.contains(name)) {
-      findings.add(finding(path, "'" + name + "' names no container port; the container has " + names));
+      findings.add(finding(path, "'" + name + "' names no container port; there are " + new java.util.TreeSet<>(names)));
     }
   }
 }

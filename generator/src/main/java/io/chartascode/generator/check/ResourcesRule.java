@@ -1,6 +1,7 @@
 package io.chartascode.generator.check;
 
 import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.Quantities;
 import io.chartascode.generator.model.Resources;
 import io.chartascode.generator.model.Value;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** CPU and memory quantities parse, and every request is at most its limit, in every scenario. */
-final class ResourcesRule implements Rule {
+final class ResourcesRule extends ContainerRule {
   private static final Pattern CPU = Pattern.compile(Quantities.CPU);
   private static final Pattern MEMORY = Pattern.compile(Quantities.MEMORY);
 
@@ -21,15 +22,15 @@ final class ResourcesRule implements Rule {
   }
 
   @Override
-  public List<Finding> check(Application app) {
+  List<Finding> check(Application app, Container container, String at) {
     List<Finding> findings = new ArrayList<>();
-    Resources r = app.workload().container().resources();
-    String path = ModelPaths.container(app) + ".resources";
+    Resources r = container.resources();
+    String path = at + ".resources";
     for (Scenario s : Scenario.of(app)) {
       compare(path, "cpu", r.cpuRequest(), r.cpuLimit(), CPU, s, findings);
       compare(path, "memory", r.memoryRequest(), r.memoryLimit(), MEMORY, s, findings);
     }
-    return findings.stream().distinct().toList();
+    return findings;
   }
 
   private void compare(

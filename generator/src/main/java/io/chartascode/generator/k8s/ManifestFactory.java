@@ -1,5 +1,6 @@
 package io.chartascode.generator.k8s;
 
+import io.chartascode.generator.model.AntiAffinity;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Autoscaling;
 import io.chartascode.generator.model.Container;
@@ -8,6 +9,7 @@ import io.chartascode.generator.model.EnvVar;
 import io.chartascode.generator.model.HttpProbe;
 import io.chartascode.generator.model.ParameterValues;
 import io.chartascode.generator.model.Resources;
+import io.chartascode.generator.model.TopologySpread;
 import io.chartascode.generator.model.Value;
 import io.chartascode.generator.model.Workload;
 import io.chartascode.generator.yaml.NodePath;
@@ -25,6 +27,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
@@ -44,10 +47,7 @@ import java.util.function.Function;
  * path where it lands; see {@link Binder} for why there is exactly one builder for both outputs.
  */
 public final class ManifestFactory {
-  static final String HOSTNAME_TOPOLOGY = "kubernetes.io/hostname";
-
   private static final NodePath POD = NodePath.of("spec.template.spec");
-  private static final NodePath CONTAINER = POD.key("containers").index(0);
 
   private final Application app;
 
@@ -145,36 +145,16 @@ public final class ManifestFactory {
         // Service links inject one variable per Service in the namespace into the environment.
         .withEnableServiceLinks(false)
         .withSecurityContext(workload.podSecurityContext())
-        .withAffinity(workload.spreadAcrossNodes() ? antiAffinity(b) : null)
-        .withTopologySpreadConstraints(
-            workload.spreadAcrossNodes()
-                ? List.of(
-                    new TopologySpreadConstraintBuilder()
-                        .withMaxSkew(1)
-                        .withTopologyKey(HOSTNAME_TOPOLOGY)
-                        // ScheduleAnyway: 10 pods must still fit on 3 nodes.
-                        .withWhenUnsatisfiable("ScheduleAnyway")
-                        .withNewLabelSelector()
-                        .withMatchLabels(
-                            b.selectorLabels(
-                                POD.key("topologySpreadConstraints")
-                                    .index(0)
-                                    .key("labelSelector")
-                                    .key("matchLabels")))
-                        .endLabelSelector()
-                        .build())
-                : List.of())
+        .withAffinity(workload.antiAffinity().map(a -> antiAffinity(b, a)).orElse(null))
+        .withTopologySpreadConstraints(topologySpreads(b, workload))
         .withTolerations(workload.tolerations())
-        .withContainers(container(b, workload.container()))
+        .withContainers(containers(b, workload))
         .withVolumes(
-            workload.container().writableDirectories().stream()
-                .map(
-                    dir ->
-                        new VolumeBuilder()
-                            .withName(volumeName(dir))
-                            .withNewEmptyDir()
-                            .endEmptyDir()
-                            .build())
+            workload.containers().stream()
+                .flatMap(c -> c.writableDirectories().stream())
+                .map(ManifestFactory::volumeName)
+                .distinct()
+                .map(name -> new VolumeBuilder().withName(name).withNewEmptyDir().endEmptyDir().build())
                 .toList())
         .endSpec()
         .endTemplate()
@@ -182,7 +162,7 @@ public final class ManifestFactory {
         .build();
   }
 
-  private Affinity antiAffinity(Binder b) {
+  private Affinity antiAffinity(Binder b, AntiAffinity anti) {
     NodePath term =
         POD.key("affinity")
             .key("podAntiAffinity")
@@ -192,9 +172,9 @@ public final class ManifestFactory {
     return new AffinityBuilder()
         .withNewPodAntiAffinity()
         .addNewPreferredDuringSchedulingIgnoredDuringExecution()
-        .withWeight(100)
+        .withWeight(anti.weight())
         .withNewPodAffinityTerm()
-        .withTopologyKey(HOSTNAME_TOPOLOGY)
+        .withTopologyKey(anti.topologyKey())
         .withNewLabelSelector()
         .withMatchLabels(b.selectorLabels(term.key("labelSelector").key("matchLabels")))
         .endLabelSelector()
@@ -204,23 +184,49 @@ public final class ManifestFactory {
         .build();
   }
 
-  private io.fabric8.kubernetes.api.model.Container container(Binder b, Container c) {
+  private static List<TopologySpreadConstraint> topologySpreads(Binder b, Workload workload) {
+    List<TopologySpreadConstraint> constraints = new ArrayList<>();
+    for (int i = 0; i < workload.topologySpreads().size(); i++) {
+      TopologySpread spread = workload.topologySpreads().get(i);
+      NodePath selector = POD.key("topologySpreadConstraints").index(i).key("labelSelector").key("matchLabels");
+      constraints.add(
+          new TopologySpreadConstraintBuilder()
+              .withMaxSkew(spread.maxSkew())
+              .withTopologyKey(spread.topologyKey())
+              .withWhenUnsatisfiable(spread.whenUnsatisfiable())
+              .withNewLabelSelector()
+              .withMatchLabels(b.selectorLabels(selector))
+              .endLabelSelector()
+              .build());
+    }
+    return constraints;
+  }
+
+  private static List<io.fabric8.kubernetes.api.model.Container> containers(Binder b, Workload workload) {
+    List<io.fabric8.kubernetes.api.model.Container> containers = new ArrayList<>();
+    for (int i = 0; i < workload.containers().size(); i++) {
+      containers.add(container(b, POD.key("containers").index(i), workload.containers().get(i)));
+    }
+    return containers;
+  }
+
+  private static io.fabric8.kubernetes.api.model.Container container(Binder b, NodePath at, Container c) {
     ContainerBuilder container =
         new ContainerBuilder()
             .withName(c.name())
-            .withImage(b.value(CONTAINER.key("image"), c.image().reference()))
-            .withImagePullPolicy(b.value(CONTAINER.key("imagePullPolicy"), c.pullPolicy()));
+            .withImage(b.value(at.key("image"), c.image().reference()))
+            .withImagePullPolicy(b.value(at.key("imagePullPolicy"), c.pullPolicy()));
     for (int i = 0; i < c.ports().size(); i++) {
       ContainerPort port = c.ports().get(i);
       container
           .addNewPort()
           .withName(port.name())
           .withContainerPort(
-              b.value(CONTAINER.key("ports").index(i).key("containerPort"), port.port()))
+              b.value(at.key("ports").index(i).key("containerPort"), port.port()))
           .withProtocol("TCP")
           .endPort();
     }
-    NodePath env = CONTAINER.key("env");
+    NodePath env = at.key("env");
     List<EnvVar> fixed = c.env();
     for (int i = 0; i < fixed.size(); i++) {
       container.addToEnv(
@@ -240,7 +246,7 @@ public final class ManifestFactory {
     c.liveness().ifPresent(p -> container.withLivenessProbe(probe(p)));
     c.readiness().ifPresent(p -> container.withReadinessProbe(probe(p)));
     return container
-        .withResources(resources(b, c.resources()))
+        .withResources(resources(b, at, c.resources()))
         .withSecurityContext(c.securityContext())
         .withVolumeMounts(
             c.writableDirectories().stream()
@@ -255,8 +261,8 @@ public final class ManifestFactory {
   }
 
   private static io.fabric8.kubernetes.api.model.ResourceRequirements resources(
-      Binder b, Resources r) {
-    NodePath at = CONTAINER.key("resources");
+      Binder b, NodePath container, Resources r) {
+    NodePath at = container.key("resources");
     return new ResourceRequirementsBuilder()
         .withRequests(
             cpuAndMemory(

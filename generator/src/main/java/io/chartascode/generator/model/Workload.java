@@ -5,21 +5,30 @@ import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
-/** The Deployment: how many pods, where they may run, and the one container they hold. */
+/**
+ * The Deployment: how many pods, where they may run, and the containers they hold. The first
+ * container is the application; any others are sidecars.
+ */
 public final class Workload {
   private final Value<Integer> replicas;
-  private final Container container;
+  private final List<Container> containers;
   private final PodSecurityContext podSecurityContext;
   private final List<Toleration> tolerations;
-  private final boolean spreadAcrossNodes;
+  private final AntiAffinity antiAffinity;
+  private final List<TopologySpread> topologySpreads;
 
   private Workload(Builder b) {
     this.replicas = Objects.requireNonNull(b.replicas, "replicas");
-    this.container = Objects.requireNonNull(b.container, "container");
+    if (b.containers.isEmpty()) {
+      throw new IllegalArgumentException("a workload needs at least one container");
+    }
+    this.containers = List.copyOf(b.containers);
     this.podSecurityContext = Objects.requireNonNull(b.podSecurityContext, "podSecurityContext");
     this.tolerations = List.copyOf(b.tolerations);
-    this.spreadAcrossNodes = b.spreadAcrossNodes;
+    this.antiAffinity = b.antiAffinity;
+    this.topologySpreads = List.copyOf(b.topologySpreads);
   }
 
   public static Builder builder() {
@@ -29,10 +38,11 @@ public final class Workload {
   public Builder toBuilder() {
     Builder b = new Builder();
     b.replicas = replicas;
-    b.container = container;
+    b.containers.addAll(containers);
     b.podSecurityContext = podSecurityContext;
     b.tolerations.addAll(tolerations);
-    b.spreadAcrossNodes = spreadAcrossNodes;
+    b.antiAffinity = antiAffinity;
+    b.topologySpreads.addAll(topologySpreads);
     return b;
   }
 
@@ -41,8 +51,9 @@ public final class Workload {
     return replicas;
   }
 
-  public Container container() {
-    return container;
+  /** The application container first, then sidecars; never empty. */
+  public List<Container> containers() {
+    return containers;
   }
 
   public PodSecurityContext podSecurityContext() {
@@ -54,22 +65,24 @@ public final class Workload {
     return tolerations;
   }
 
-  /**
-   * Whether pods prefer distinct nodes: preferred pod anti-affinity on the hostname plus a
-   * topology spread with {@code ScheduleAnyway}, so that more pods than nodes still schedule.
-   * Default: false.
-   */
-  public boolean spreadAcrossNodes() {
-    return spreadAcrossNodes;
+  /** Default: none. */
+  public Optional<AntiAffinity> antiAffinity() {
+    return Optional.ofNullable(antiAffinity);
+  }
+
+  /** Default: none. */
+  public List<TopologySpread> topologySpreads() {
+    return topologySpreads;
   }
 
   /** Builds a {@link Workload}. */
   public static final class Builder {
     private Value<Integer> replicas;
-    private Container container;
+    private final List<Container> containers = new ArrayList<>();
     private PodSecurityContext podSecurityContext;
     private final List<Toleration> tolerations = new ArrayList<>();
-    private boolean spreadAcrossNodes;
+    private AntiAffinity antiAffinity;
+    private final List<TopologySpread> topologySpreads = new ArrayList<>();
 
     private Builder() {}
 
@@ -78,8 +91,14 @@ public final class Workload {
       return this;
     }
 
+    /** Adds a container; the first one added is the application container. */
     public Builder container(Container container) {
-      this.container = container;
+      this.containers.add(Objects.requireNonNull(container, "container"));
+      return this;
+    }
+
+    public Builder clearContainers() {
+      this.containers.clear();
       return this;
     }
 
@@ -93,8 +112,23 @@ public final class Workload {
       return this;
     }
 
-    public Builder spreadAcrossNodes(boolean spread) {
-      this.spreadAcrossNodes = spread;
+    public Builder antiAffinity(AntiAffinity antiAffinity) {
+      this.antiAffinity = antiAffinity;
+      return this;
+    }
+
+    public Builder topologySpread(TopologySpread spread) {
+      this.topologySpreads.add(spread);
+      return this;
+    }
+
+    /**
+     * Pods prefer distinct nodes: preferred anti-affinity on the hostname plus a hostname spread
+     * with {@code ScheduleAnyway}, so 10 pods still fit on 3 nodes.
+     */
+    public Builder spreadAcrossNodes() {
+      this.antiAffinity = AntiAffinity.preferDistinctNodes();
+      this.topologySpreads.add(TopologySpread.preferAcrossNodes());
       return this;
     }
 

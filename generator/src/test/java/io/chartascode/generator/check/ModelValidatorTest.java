@@ -40,8 +40,8 @@ class ModelValidatorTest {
   }
 
   static Application withContainer(UnaryOperator<Container.Builder> change) {
-    Container c = change.apply(ENVAPP.workload().container().toBuilder()).build();
-    return ENVAPP.toBuilder().workload(ENVAPP.workload().toBuilder().container(c).build()).build();
+    Container c = change.apply(ENVAPP.workload().containers().get(0).toBuilder()).build();
+    return ENVAPP.toBuilder().workload(ENVAPP.workload().toBuilder().clearContainers().container(c).build()).build();
   }
 
   static Application withEnvironment(Environment env) {

@@ -12,6 +12,7 @@ import io.chartascode.generator.model.Patterns;
 import io.chartascode.generator.model.Resources;
 import io.chartascode.generator.model.ServiceExposure;
 import io.chartascode.generator.model.Value;
+import io.chartascode.generator.model.TopologySpread;
 import io.chartascode.generator.model.Workload;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
@@ -68,18 +69,35 @@ public final class SampleApplications {
                 .withNewCapabilities().withDrop("ALL").endCapabilities().build())
             .writableDirectory("/tmp")
             .build();
-    Workload workload =
+    Workload.Builder workload =
         Workload.builder()
             .replicas(Value.of(replicas))
             .container(container)
             .podSecurityContext(new PodSecurityContextBuilder().withRunAsNonRoot(true).withRunAsUser(1000L + r.nextInt(5000)).build())
-            .spreadAcrossNodes(r.nextBoolean())
-            .build();
+            ;
+    if (r.nextBoolean()) {
+      workload.spreadAcrossNodes();
+    }
+    if (r.nextBoolean()) {
+      workload.topologySpread(new TopologySpread("topology.kubernetes.io/zone", 1 + r.nextInt(3), "DoNotSchedule"));
+    }
+    if (r.nextInt(3) == 0) {
+      workload.container(
+          Container.builder("sidecar")
+              .image(new Image(Value.fixed("docker.io/library"), Value.fixed("busybox"), Value.fixed("1.37.0")))
+              .port(ContainerPort.named("metrics", Value.fixed(9090)))
+              .env("ROLE", Value.fixed("sidecar"))
+              .resources(new Resources(Value.fixed("10m"), Value.fixed("16Mi"), Value.fixed("50m"), Value.fixed("32Mi")))
+              .securityContext(new SecurityContextBuilder().withReadOnlyRootFilesystem(true).withAllowPrivilegeEscalation(false)
+                  .withNewCapabilities().withDrop("ALL").endCapabilities().build())
+              .writableDirectory("/tmp")
+              .build());
+    }
     Application.Builder app =
         Application.builder(name)
             .appVersion(pick(r, "1.0.0", "v3", "2.1"))
             .parameters(hub, image, tag, flag, env, cpuReq, memReq, cpuLim, memLim, scale, minP, maxP, cpuTarget, replicas, port)
-            .workload(workload)
+            .workload(workload.build())
             .service(ServiceExposure.clusterIp(Value.of(port), portName))
             .autoscaling(new Autoscaling(Value.of(scale), Value.of(minP), Value.of(maxP), Value.of(cpuTarget)))
             .bound(minP, maxP);

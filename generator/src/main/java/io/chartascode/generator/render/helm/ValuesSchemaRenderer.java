@@ -73,11 +73,11 @@ final class ValuesSchemaRenderer {
 
   /** Names the model already sets, which the extra-env map may not repeat (no duplicate env vars). */
   private static List<String> reservedKeys(Application app, Parameter<?> p) {
-    var container = app.workload().container();
-    if (container.extraEnv().filter(p::equals).isPresent()) {
-      return container.env().stream().map(EnvVar::name).toList();
-    }
-    return List.of();
+    return app.workload().containers().stream()
+        .filter(c -> c.extraEnv().filter(p::equals).isPresent())
+        .flatMap(c -> c.env().stream().map(EnvVar::name))
+        .distinct()
+        .toList();
   }
 
   private static ObjectNode schema(Parameter<?> p, List<String> reservedKeys) {

@@ -5,6 +5,7 @@ import io.chartascode.generator.k8s.Manifest;
 import io.chartascode.generator.k8s.ManifestFactory;
 import io.chartascode.generator.k8s.ManifestTrees;
 import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.Environment;
 import io.chartascode.generator.model.Image;
 import io.chartascode.generator.model.ParameterValues;
@@ -35,7 +36,7 @@ import java.util.TreeMap;
  */
 public final class KustomizeRenderer {
   private static final String API_VERSION = "kustomize.config.k8s.io/v1beta1";
-  private static final NodePath IMAGE = NodePath.of("spec.template.spec.containers[0].image");
+  private static final NodePath CONTAINERS = NodePath.of("spec.template.spec.containers");
 
   private final Application app;
 
@@ -97,20 +98,9 @@ public final class KustomizeRenderer {
     env.namespace().ifPresent(ns -> kustomization.put("namespace", ns));
     kustomization.put("resources", YamlSeq.of(List.of(YamlScalar.string("../../base"))));
 
-    Image image = app.workload().container().image();
-    String baseRepository = image.repository().evaluate(app.defaults());
-    String baseTag = image.tag().evaluate(app.defaults());
-    String repository = image.repository().evaluate(values);
-    String tag = image.tag().evaluate(values);
-    if (!repository.equals(baseRepository) || !tag.equals(baseTag)) {
-      YamlMap.Builder entry = YamlMap.builder().put("name", baseRepository);
-      if (!repository.equals(baseRepository)) {
-        entry.put("newName", repository);
-      }
-      if (!tag.equals(baseTag)) {
-        entry.put("newTag", tag);
-      }
-      kustomization.put("images", YamlSeq.of(List.of(entry.build())));
+    List<YamlNode> images = images(env, values);
+    if (!images.isEmpty()) {
+      kustomization.put("images", YamlSeq.of(images));
     }
 
     List<YamlNode> patches = new ArrayList<>();
@@ -127,8 +117,11 @@ public final class KustomizeRenderer {
       YamlNode from = ManifestTrees.toYaml(m.object());
       YamlNode to = ManifestTrees.toYaml(changed.object());
       if (kind.equals("Deployment")) {
-        // The images transformer owns the image; the patch must not fight it.
-        to = YamlTrees.replace(to, IMAGE, YamlTrees.get(from, IMAGE));
+        // The images transformer owns the images; the patch must not fight it.
+        for (int i = 0; i < app.workload().containers().size(); i++) {
+          NodePath image = CONTAINERS.index(i).key("image");
+          to = YamlTrees.replace(to, image, YamlTrees.get(from, image));
+        }
       }
       List<JsonPatch.Operation> ops = JsonPatch.diff(from, to);
       if (ops.isEmpty()) {
@@ -155,6 +148,44 @@ public final class KustomizeRenderer {
     }
     files.put("kustomization.yaml", yaml(kustomization.build()));
     return files;
+  }
+
+  /**
+   * One {@code images} entry per base repository whose name or tag the environment changes.
+   * Kustomize matches entries by repository, so two containers sharing one must change alike.
+   */
+  private List<YamlNode> images(Environment env, ParameterValues values) {
+    Map<String, String> newReferences = new TreeMap<>();
+    List<YamlNode> entries = new ArrayList<>();
+    for (Container container : app.workload().containers()) {
+      Image image = container.image();
+      String baseRepository = image.repository().evaluate(app.defaults());
+      String baseTag = image.tag().evaluate(app.defaults());
+      String repository = image.repository().evaluate(values);
+      String tag = image.tag().evaluate(values);
+      String previous = newReferences.putIfAbsent(baseRepository, repository + ":" + tag);
+      if (previous != null) {
+        if (!previous.equals(repository + ":" + tag)) {
+          throw new IllegalStateException(
+              app.name() + ": in environment '" + env.name() + "' two containers share the image "
+                  + baseRepository + " but get different images; Kustomize's images transformer"
+                  + " cannot tell them apart. Give them distinct image parameters.");
+        }
+        continue;
+      }
+      if (repository.equals(baseRepository) && tag.equals(baseTag)) {
+        continue;
+      }
+      YamlMap.Builder entry = YamlMap.builder().put("name", baseRepository);
+      if (!repository.equals(baseRepository)) {
+        entry.put("newName", repository);
+      }
+      if (!tag.equals(baseTag)) {
+        entry.put("newTag", tag);
+      }
+      entries.add(entry.build());
+    }
+    return entries;
   }
 
   private static YamlMap deletion(Manifest m) {
