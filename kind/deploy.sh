@@ -6,32 +6,46 @@ SCRIPT_NAME=deploy.sh
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
+readonly IMAGE_PLACEHOLDER='<envapp image>'
+readonly IMAGE_REF_RE='^[A-Za-z0-9][A-Za-z0-9._/:@-]*$'
+# Helm 4 runs with a data home of its own (see --help). Both variables: 'helm plugin install' writes
+# to $HELM_DATA_HOME/plugins and ignores HELM_PLUGINS, while every other command reads HELM_PLUGINS.
+readonly HELM4_ENV=(env "HELM_DATA_HOME=$HELM4_DATA_HOME_DIR" "HELM_PLUGINS=$HELM4_DATA_HOME_DIR/plugins")
+
 usage() {
   cat <<EOF
 Usage: kind/deploy.sh <dev|prod> [--via helm|kustomize|helmcharts|post-renderer] [--dry-run] [--help]
 
 Builds the image with 'docker build -f $DOCKERFILE .', loads it with 'kind load docker-image',
 deploys release '$RELEASE' into namespace envapp-<env> of context $KUBE_CONTEXT, then waits for
-'kubectl rollout status deployment/envapp'. The image name comes from the chart values
-($CHART_DIR/values.yaml and values-<env>.yaml: image.repository and image.tag, else the
-chart's appVersion); without them it is $DEFAULT_IMAGE.
+'kubectl rollout status deployment/envapp'.
+
+The image built is the one the manifests deploy. Before anything runs, the script renders locally
+(no cluster) what the chosen --via applies, and takes the image of its Deployment:
+  helm, post-renderer   helm template with values-<env>.yaml (hub/image:tag; the env's file wins)
+  kustomize             kubectl kustomize of the overlay (its images: entries included)
+  helmcharts            the same kubectl kustomize --enable-helm that it applies
+The Deployment must name exactly one image.
 
   --via helm            (default) helm upgrade --install $CHART_DIR with values-<env>.yaml
   --via kustomize       kubectl apply -k $OVERLAYS_DIR/<env>
   --via helmcharts      kubectl kustomize --enable-helm $GITOPS_HELMCHARTS_DIR/<env> | kubectl apply -f -
                         Needs Helm 3: kustomize runs 'helm version -c', which Helm 4 removed. With
                         Helm 4 as helm, give a Helm 3 binary: HELM3=/path/to/helm3.
-  --via post-renderer   helm upgrade --install with the kustomize post-renderer of $GITOPS_POST_RENDERER_DIR/<env>.
-                        Helm 3: --post-renderer <env>/kustomize.sh (an executable).
-                        Helm 4: --post-renderer envapp-kustomize-<env> (a plugin name). The plugin in
-                        <env>/plugin is installed first if missing, into a Helm data home of its own,
-                        HELM_DATA_HOME=$HELM4_DATA_HOME_DIR/<env>: both envs' plugin directories are
-                        named 'plugin', which Helm 4 uses as the install name, and a Helm 4 plugin in
-                        a data home shared with Helm 3 makes every Helm 3 command fail.
+  --via post-renderer   helm upgrade --install with the kustomize post-renderer in
+                        $GITOPS_POST_RENDERER_DIR/envapp-kustomize-<env>/.
+                        Helm 3: --post-renderer <that dir>/kustomize.sh (an executable).
+                        Helm 4: --post-renderer envapp-kustomize-<env>, the postrenderer/v1 plugin in
+                        that dir, installed first if 'helm plugin list' lacks it. Helm 4 runs with
+                        HELM_DATA_HOME=$HELM4_DATA_HOME_DIR (and HELM_PLUGINS=<that>/plugins): a Helm 4
+                        plugin in a data home shared with Helm 3 makes every Helm 3 command report
+                        'failed to load plugins', and 'helm plugin list' fail.
 
 Options:
-  --dry-run   print the exact commands, one per line, and change nothing. The tool checks still
-              run (they only ask each tool for its version, and Helm 4 for its plugin list).
+  --dry-run   print the exact commands, one per line, and change nothing. The checks still run:
+              they ask each tool for its version, render the manifests to read the image, and
+              ask Helm 4 for its plugin list. Without generated/, the image shows as
+              '$IMAGE_PLACEHOLDER'.
   -h, --help  show this help.
 
 Tools (checked before anything runs; override a binary with the variable):
@@ -42,60 +56,76 @@ Exit codes: 0 ok, 1 a command failed, 2 usage error, 3 preflight failed (nothing
 EOF
 }
 
-# values_image FILE: prints "repository<TAB>tag" from a top-level image: block of a values file
-# (two-space indented, as the generator writes it), or the whole reference for "image: repo:tag".
-values_image() {
-  [[ -f $1 ]] || return 0
+# deployment_image_texts: reads YAML documents (helm or kustomize output) on stdin and prints the
+# raw text after "image:" for every such key in the documents of kind Deployment.
+deployment_image_texts() {
   awk '
-    function clean(v) { sub(/[ \t]+#.*$/, "", v); gsub(/^["\047]|["\047]$/, "", v); return v }
-    /^[^ \t#]/ {
-      inimage = 0
-      if ($0 ~ /^image:[ \t]*$/) { inimage = 1 }
-      else if ($0 ~ /^image:[ \t]*[^ \t]/) { v = $0; sub(/^image:[ \t]*/, "", v); ref = clean(v) }
-      next
-    }
-    inimage && /^  repository:/ { v = $0; sub(/^  repository:[ \t]*/, "", v); repo = clean(v) }
-    inimage && /^  tag:/ { v = $0; sub(/^  tag:[ \t]*/, "", v); tag = clean(v) }
-    END { if (ref != "") print ref; else print repo "\t" tag }
-  ' "$1"
+    function flush() { if (deployment) printf "%s", texts; deployment = 0; texts = "" }
+    /^---/ { flush(); next }
+    /^kind:[ \t]*Deployment[ \t]*$/ { deployment = 1 }
+    /^[ \t]*(- )?image:([ \t]|$)/ { t = $0; sub(/^[ \t]*(- )?image:[ \t]*/, "", t); texts = texts t "\n" }
+    END { flush() }
+  '
 }
 
-chart_app_version() {
-  [[ -f $CHART_DIR/Chart.yaml ]] || return 0
-  awk '/^appVersion:/ { v = $0; sub(/^appVersion:[ \t]*/, "", v); gsub(/^["\047]|["\047]$/, "", v); print v }' "$CHART_DIR/Chart.yaml"
-}
-
-# image_ref ENV: the image the chart deploys for ENV.
-image_ref() {
-  local env=$1 repo="" tag="" line r t
-  for line in "$(values_image "$CHART_DIR/values.yaml")" "$(values_image "$CHART_DIR/values-$env.yaml")"; do
-    [[ -z $line ]] && continue
-    if [[ $line == *$'\t'* ]]; then
-      r=${line%%$'\t'*} t=${line#*$'\t'}
-    elif [[ ${line##*/} == *:* ]]; then
-      r=${line%:*} t=${line##*:}
-    else
-      r=$line t=""
-    fi
-    [[ -n $r ]] && repo=$r
-    [[ -n $t ]] && tag=$t
-  done
-  [[ -n $tag ]] || tag=$(chart_app_version)
-  if [[ -n $repo && -n $tag ]]; then
-    printf '%s:%s' "$repo" "$tag"
-  else
-    printf '%s' "$DEFAULT_IMAGE"
+# read_image VAR CMD...: runs the render CMD (read-only, no cluster) and stores in VAR the one image
+# its Deployment runs; records a problem if the render fails or does not name exactly one image.
+read_image() {
+  local var=$1
+  shift
+  local fix="run that command to see why; if generated/ is stale, $FIX_GENERATE"
+  local rendered err text ref
+  err=$(mktemp)
+  if ! rendered=$("$@" 2>"$err"); then
+    PROBLEMS+=("could not render the manifests to read the image: '$(quote_cmd "$@")' failed: $(tail -n 3 "$err" | tr '\n' ' ')Fix: $fix.")
+    rm -f "$err"
+    return 0
   fi
+  rm -f "$err"
+  local -a images=()
+  while IFS= read -r text; do
+    if ! ref=$(yaml_scalar "$text") || [[ ! $ref =~ $IMAGE_REF_RE ]]; then
+      PROBLEMS+=("the Deployment rendered by '$(quote_cmd "$@")' has image: $text, which is not a plain image reference. Fix: $fix.")
+      return 0
+    fi
+    [[ " ${images[*]} " == *" $ref "* ]] || images+=("$ref")
+  done < <(deployment_image_texts <<<"$rendered")
+  if ((${#images[@]} != 1)); then
+    PROBLEMS+=("the Deployment rendered by '$(quote_cmd "$@")' names $(plural ${#images[@]} image)${images[*]:+ (${images[*]})}; deploy.sh builds exactly one. Fix: $fix.")
+    return 0
+  fi
+  printf -v "$var" '%s' "${images[0]}"
 }
 
-# helm4_plugin_installed DATA_HOME NAME: asks Helm 4 (read-only) whether plugin NAME is installed.
-helm4_plugin_installed() {
+# helm4_plugin_listed NAME: asks Helm 4 (read-only) whether plugin NAME is installed in kind's data home.
+helm4_plugin_listed() {
   local list name _
-  list=$(env "HELM_DATA_HOME=$1" "$HELM" plugin list 2>/dev/null) || list=""
+  list=$("${HELM4_ENV[@]}" "$HELM" plugin list 2>/dev/null) || list=""
   while read -r name _; do
-    [[ $name == "$2" ]] && return 0
+    [[ $name == "$1" ]] && return 0
   done <<<"$list"
   return 1
+}
+
+# check_helm4_plugin NAME DIR: sets install_plugin (main's local) when plugin NAME still has to be
+# installed from DIR; records a problem for a leftover install that would not work.
+check_helm4_plugin() {
+  local plugin=$1 dir=$2 link="$HELM4_DATA_HOME_DIR/plugins/$1" target want
+  local fix="rm -rf $HELM4_DATA_HOME_DIR, then rerun (deploy.sh installs the plugin again)"
+  if helm4_plugin_listed "$plugin"; then
+    # Helm 4 installs a local plugin as a link to its directory; a copied checkout keeps the old link.
+    if [[ -L $link ]]; then
+      target=$(cd "$link" 2>/dev/null && pwd -P) || target=""
+      want=$(cd "$dir" 2>/dev/null && pwd -P) || want=""
+      if [[ -n $want && $target != "$want" ]]; then
+        PROBLEMS+=("the Helm 4 plugin $plugin in $HELM4_DATA_HOME_DIR runs ${target:-a missing directory}, not $dir of this checkout. Fix: $fix.")
+      fi
+    fi
+  elif [[ -e $link || -L $link ]]; then
+    PROBLEMS+=("$link exists but Helm 4 does not load it (a link into a moved or deleted checkout?), so installing $plugin would fail. Fix: $fix.")
+  else
+    install_plugin=true
+  fi
 }
 
 main() {
@@ -132,7 +162,8 @@ main() {
 
   local ns="envapp-$env"
   local values="$CHART_DIR/values-$env.yaml"
-  local post_renderer_dir="$GITOPS_POST_RENDERER_DIR/$env"
+  local plugin="envapp-kustomize-$env"
+  local post_renderer_dir="$GITOPS_POST_RENDERER_DIR/$plugin"
   local helm_major=0 helm3=""
 
   require_tool DOCKER docker "$MIN_DOCKER" "$FIX_DOCKER" --version
@@ -172,32 +203,54 @@ main() {
     helmcharts)
       require_path "$GITOPS_HELMCHARTS_DIR/$env/kustomization.yaml" "the $env helmCharts kustomization" "$FIX_GENERATE"
       require_path "$CHART_DIR/Chart.yaml" "the envapp chart" "$FIX_GENERATE"
+      require_path "$values" "the $env values" "$FIX_GENERATE"
       ;;
     post-renderer)
       require_path "$CHART_DIR/Chart.yaml" "the envapp chart" "$FIX_GENERATE"
       require_path "$values" "the $env values" "$FIX_GENERATE"
       if ((helm_major >= 4)); then
-        require_path "$post_renderer_dir/plugin/plugin.yaml" "the Helm 4 post-renderer plugin" "$FIX_GENERATE"
-      else
-        require_path "$post_renderer_dir/kustomize.sh" "the Helm 3 post-renderer" "$FIX_GENERATE"
+        require_path "$post_renderer_dir/plugin.yaml" "the Helm 4 post-renderer plugin" "$FIX_GENERATE"
+      fi
+      require_path "$post_renderer_dir/kustomize.sh" "the $env post-renderer" "$FIX_GENERATE"
+      if [[ -f $post_renderer_dir/kustomize.sh && ! -x $post_renderer_dir/kustomize.sh ]]; then
+        PROBLEMS+=("$post_renderer_dir/kustomize.sh is not executable, so helm cannot run it. Fix: chmod +x it, or regenerate it (./mvnw -q generate-resources).")
       fi
       ;;
   esac
+
+  local -a helm_upgrade=(upgrade --install "$RELEASE" "$CHART_DIR" --kube-context "$KUBE_CONTEXT"
+    --namespace "$ns" --create-namespace --values "$values" --wait --timeout "$HELM_TIMEOUT")
+  local -a create_namespace=("$KUBECTL" --context "$KUBE_CONTEXT" create namespace "$ns"
+    --dry-run=client -o yaml '|' "$KUBECTL" --context "$KUBE_CONTEXT" apply -f -)
+  local -a inflate=("$KUBECTL" kustomize --enable-helm --helm-command "$helm3"
+    --load-restrictor LoadRestrictionsNone "$GITOPS_HELMCHARTS_DIR/$env")
+  local -a render=()
+  case $via in
+    helm | post-renderer) render=("$HELM" template "$RELEASE" "$CHART_DIR" --namespace "$ns" --values "$values") ;;
+    kustomize) render=("$KUBECTL" kustomize "$OVERLAYS_DIR/$env") ;;
+    helmcharts) render=("${inflate[@]}") ;;
+  esac
+
+  # Rendering and the plugin list are only asked once every tool is there.
+  local image=$IMAGE_PLACEHOLDER install_plugin=false
+  if ((${#PROBLEMS[@]} == 0)); then
+    if ((${#MISSING_PATHS[@]} == 0)); then
+      read_image image "${render[@]}"
+    else
+      note "the image is read from the rendered manifests, which need those files; shown as '$IMAGE_PLACEHOLDER'."
+    fi
+    if [[ $via == post-renderer ]] && ((helm_major >= 4)); then
+      check_helm4_plugin "$plugin" "$post_renderer_dir"
+    fi
+  fi
   if ! $DRY_RUN && ((${#PROBLEMS[@]} == 0)); then
     check_docker_engine
     check_kube_context
   fi
   preflight_or_exit
 
-  local image
-  image=$(image_ref "$env")
   run "$DOCKER" build -t "$image" -f "$DOCKERFILE" .
   run "$KIND" load docker-image "$image" --name "$CLUSTER_NAME"
-
-  local -a helm_upgrade=(upgrade --install "$RELEASE" "$CHART_DIR" --kube-context "$KUBE_CONTEXT"
-    --namespace "$ns" --create-namespace --values "$values" --wait --timeout "$HELM_TIMEOUT")
-  local -a create_namespace=("$KUBECTL" --context "$KUBE_CONTEXT" create namespace "$ns"
-    --dry-run=client -o yaml '|' "$KUBECTL" --context "$KUBE_CONTEXT" apply -f -)
   case $via in
     helm)
       run "$HELM" "${helm_upgrade[@]}"
@@ -208,17 +261,14 @@ main() {
       ;;
     helmcharts)
       run_pipe "${create_namespace[@]}"
-      run_pipe "$KUBECTL" kustomize --enable-helm --helm-command "$helm3" \
-        --load-restrictor LoadRestrictionsNone "$GITOPS_HELMCHARTS_DIR/$env" \
-        '|' "$KUBECTL" --context "$KUBE_CONTEXT" apply -f -
+      run_pipe "${inflate[@]}" '|' "$KUBECTL" --context "$KUBE_CONTEXT" apply -f -
       ;;
     post-renderer)
       if ((helm_major >= 4)); then
-        local data_home="$HELM4_DATA_HOME_DIR/$env" plugin="envapp-kustomize-$env"
-        if ! helm4_plugin_installed "$data_home" "$plugin"; then
-          run env "HELM_DATA_HOME=$data_home" "$HELM" plugin install "$post_renderer_dir/plugin"
+        if $install_plugin; then
+          run "${HELM4_ENV[@]}" "$HELM" plugin install "$post_renderer_dir"
         fi
-        run env "HELM_DATA_HOME=$data_home" "$HELM" "${helm_upgrade[@]}" --post-renderer "$plugin"
+        run "${HELM4_ENV[@]}" "$HELM" "${helm_upgrade[@]}" --post-renderer "$plugin"
       else
         run "$HELM" "${helm_upgrade[@]}" --post-renderer "$post_renderer_dir/kustomize.sh"
       fi

@@ -11,8 +11,8 @@ usage() {
 Usage: kind/down.sh [--dry-run] [--help]
 
 Deletes the kind cluster '$CLUSTER_NAME' (and its kube context $KUBE_CONTEXT). Deleting a cluster
-that does not exist succeeds. Helm 4 post-renderer plugins that deploy.sh installed stay in
-$HELM4_DATA_HOME_DIR/<env>; remove that directory to forget them.
+that does not exist succeeds. The Helm 4 post-renderer plugins that deploy.sh installed stay in
+$HELM4_DATA_HOME_DIR; remove that directory to forget them.
 
 Options:
   --dry-run   print the exact command and change nothing (the tool checks still run).

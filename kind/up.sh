@@ -10,16 +10,19 @@ usage() {
   cat <<EOF
 Usage: kind/up.sh [--dry-run] [--help]
 
-Creates the kind cluster '$CLUSTER_NAME' from $KIND_CONFIG (1 control-plane node, 2 workers,
-all schedulable, node image pinned by digest), then installs metrics-server with helm
-(chart $METRICS_SERVER_CHART_VERSION from $METRICS_SERVER_REPO, namespace kube-system,
---kubelet-insecure-tls because kind's kubelets serve self-signed certificates) and waits until
-the metrics API (apiservice v1beta1.metrics.k8s.io) is Available.
+Creates the kind cluster '$CLUSTER_NAME' from $KIND_CONFIG (1 control-plane node and 2 workers,
+node image pinned by digest; the control plane keeps its NoSchedule taint, which the envapp chart
+tolerates), then installs metrics-server with helm into namespace kube-system
+(--kubelet-insecure-tls, because kind's kubelets serve self-signed certificates) and waits until
+the metrics API (apiservice v1beta1.metrics.k8s.io) is Available. The metrics-server chart's repo
+and version come from the helmCharts entry metrics-server of
+$METRICS_SERVER_COMPONENT, the one pin the GitOps tree uses too.
 A real run skips 'kind create cluster' when the cluster already exists.
 
 Options:
   --dry-run   print the exact commands, one per line, and change nothing. The tool checks still
-              run (they only ask each tool for its version); no Docker engine is needed.
+              run (they only ask each tool for its version); no Docker engine is needed. Without
+              generated/, the metrics-server repo and version are shown as placeholders.
   -h, --help  show this help.
 
 Tools (checked before anything runs; override a binary with the variable):
@@ -28,6 +31,39 @@ Tools (checked before anything runs; override a binary with the variable):
 
 Exit codes: 0 ok, 1 a command failed, 2 usage error, 3 preflight failed (nothing was run).
 EOF
+}
+
+# read_metrics_server_pin: sets chart_repo and chart_version (main's locals) from the helmCharts
+# entry metrics-server of $METRICS_SERVER_COMPONENT, or records a problem naming the field.
+read_metrics_server_pin() {
+  local key raw value fix="regenerate it (./mvnw -q generate-resources); if the generator writes it so, fix the pin in the generator"
+  for key in repo version; do
+    raw=$(helm_chart_field "$METRICS_SERVER_COMPONENT" metrics-server "$key")
+    if ! value=$(yaml_scalar "$raw"); then
+      if [[ -z $raw ]]; then
+        PROBLEMS+=("$METRICS_SERVER_COMPONENT has no $key in a helmCharts entry named metrics-server. Fix: $fix.")
+      else
+        PROBLEMS+=("$METRICS_SERVER_COMPONENT: helmCharts[metrics-server].$key is '$raw', which is not a one-line YAML scalar. Fix: $fix.")
+      fi
+      continue
+    fi
+    case $key in
+      repo)
+        if [[ $value =~ ^(https?|oci)://[^[:space:]]+$ ]]; then
+          chart_repo=$value
+        else
+          PROBLEMS+=("$METRICS_SERVER_COMPONENT: helmCharts[metrics-server].repo is '$value', not an http(s) or oci URL. Fix: $fix.")
+        fi
+        ;;
+      version)
+        if [[ $value =~ ^v?[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.+-]+)?$ ]]; then
+          chart_version=$value
+        else
+          PROBLEMS+=("$METRICS_SERVER_COMPONENT: helmCharts[metrics-server].version is '$value', not an exact chart version (like 3.13.1). Fix: $fix.")
+        fi
+        ;;
+    esac
+  done
 }
 
 main() {
@@ -50,6 +86,11 @@ main() {
   require_tool KUBECTL kubectl "$MIN_KUBECTL" "$FIX_KUBECTL" version --client
   require_tool HELM helm "$MIN_HELM" "$FIX_HELM" version --short
   require_path "$KIND_CONFIG" "the kind cluster config" "restore it from git"
+  require_path "$METRICS_SERVER_COMPONENT" "the metrics-server chart pin" "$FIX_GENERATE"
+  local chart_repo='<metrics-server repo>' chart_version='<metrics-server version>'
+  if [[ -f $METRICS_SERVER_COMPONENT ]]; then
+    read_metrics_server_pin
+  fi
   if ! $DRY_RUN && ((${#PROBLEMS[@]} == 0)); then
     check_docker_engine
   fi
@@ -65,7 +106,7 @@ main() {
     run "$KIND" create cluster --name "$CLUSTER_NAME" --config "$KIND_CONFIG" --wait 120s
   fi
   run "$HELM" upgrade --install metrics-server metrics-server \
-    --repo "$METRICS_SERVER_REPO" --version "$METRICS_SERVER_CHART_VERSION" \
+    --repo "$chart_repo" --version "$chart_version" \
     --kube-context "$KUBE_CONTEXT" --namespace kube-system \
     --set 'args={--kubelet-insecure-tls}' --wait --timeout "$HELM_TIMEOUT"
   run "$KUBECTL" --context "$KUBE_CONTEXT" wait --for=condition=Available \

@@ -13,18 +13,19 @@ readonly RELEASE=envapp
 readonly APP_LABEL=app.kubernetes.io/name=envapp
 readonly CHART_DIR=generated/helm/envapp
 readonly OVERLAYS_DIR=generated/kustomize/envapp/overlays
-readonly GITOPS_HELMCHARTS_DIR=generated/gitops/helmcharts
-readonly GITOPS_POST_RENDERER_DIR=generated/gitops/post-renderer
+# GitOps variant 1: <dir>/<env>/kustomization.yaml inflates the chart through helmCharts.
+readonly GITOPS_HELMCHARTS_DIR=generated/gitops/envapp/helmcharts
+# GitOps variant 2: <dir>/envapp-kustomize-<env>/ holds kustomize.sh (Helm 3) and plugin.yaml (Helm 4).
+readonly GITOPS_POST_RENDERER_DIR=generated/gitops/envapp/post-renderer
+# The one pin of the metrics-server chart (repo and version), shared with the GitOps tree.
+readonly METRICS_SERVER_COMPONENT=generated/gitops/components/metrics-server/kustomization.yaml
 readonly DOCKERFILE=envapp/Dockerfile
 readonly KIND_CONFIG=kind/kind-config.yaml
-# Where deploy.sh keeps the Helm 4 data home per env (see deploy.sh --help); ignored by git.
+# The Helm data home deploy.sh installs the Helm 4 post-renderer plugins into (see deploy.sh --help);
+# ignored by git.
 readonly HELM4_DATA_HOME_DIR=kind/.work/helm4
-# Used when the chart's values do not name an image (for instance before the generator ran).
-readonly DEFAULT_IMAGE=kkrast/envapp:v1
 
-# ---- Pins. ----
-readonly METRICS_SERVER_REPO=https://kubernetes-sigs.github.io/metrics-server/
-readonly METRICS_SERVER_CHART_VERSION=3.13.1
+# ---- Timeouts. (The metrics-server chart is pinned in $METRICS_SERVER_COMPONENT, not here.) ----
 readonly HELM_TIMEOUT=5m
 readonly WAIT_TIMEOUT=180s
 
@@ -59,6 +60,8 @@ CURL=${CURL:-curl}
 SCRIPT_NAME=${SCRIPT_NAME:-$(basename "$0")}
 DRY_RUN=false
 PROBLEMS=()
+# Paths a dry run found missing (a real run records them in PROBLEMS instead).
+MISSING_PATHS=()
 
 # plural N WORD: "1 problem", "2 problems".
 plural() {
@@ -225,9 +228,60 @@ require_path() {
   [[ -e $path ]] && return 0
   if $DRY_RUN; then
     note "$path ($what) does not exist yet; a real run would stop here."
+    MISSING_PATHS+=("$path")
   else
     PROBLEMS+=("$path ($what) does not exist. Fix: $fix.")
   fi
+}
+
+# ---- Reading generated YAML. ----
+# The generator writes one-line scalars: plain, "double-quoted" or 'single-quoted', with comments on
+# lines of their own. These readers take exactly that and refuse anything else, so a layout they do
+# not understand is an error with a fix, never a silently wrong value.
+
+# yaml_scalar TEXT: the value of the one-line YAML scalar TEXT (what follows "key:"). Prints nothing
+# and returns 1 for an empty value, a block scalar, a flow collection, an anchor, alias or tag, and
+# for escape sequences in double quotes.
+yaml_scalar() {
+  local text=$1 dq='^"([^"\\]*)"[[:space:]]*(#.*)?$' sq="^'(([^']|'')*)'[[:space:]]*(#.*)?\$"
+  text=${text#"${text%%[![:space:]]*}"}
+  if [[ $text =~ $dq ]]; then
+    printf '%s' "${BASH_REMATCH[1]}"
+  elif [[ $text =~ $sq ]]; then
+    local value=${BASH_REMATCH[1]}
+    printf '%s' "${value//\'\'/\'}"
+  else
+    text=${text%%[[:space:]]#*}
+    text=${text%"${text##*[![:space:]]}"}
+    [[ -n $text && $text != [\"\'\|\>\&\*\!\{\[\#%@\`]* ]] || return 1
+    printf '%s' "$text"
+  fi
+}
+
+# helm_chart_field FILE CHART KEY: the raw text of KEY in the helmCharts entry whose name is CHART
+# (a kustomization or component written by the generator); nothing if there is no such entry or key.
+helm_chart_field() {
+  [[ -f $1 ]] || return 0
+  awk -v chart="$2" -v key="$3" '
+    function indent(s) { match(s, /^ */); return RLENGTH }
+    function flush() {
+      if (fields["name"] == chart && (key in fields)) { print fields[key]; done = 1 }
+      split("", fields)
+    }
+    /^[ \t]*(#|$)/ { next }
+    done { next }
+    /^[^ -]/ { flush(); section = ($0 ~ /^helmCharts:[ \t]*$/); list = -1; next }
+    !section { next }
+    /^ *- / && (list < 0 || indent($0) == list) { flush(); list = indent($0); sub(/- /, "  ") }
+    list >= 0 && indent($0) == list + 2 && match($0, /^ *[A-Za-z][A-Za-z0-9]*:([ \t]|$)/) {
+      line = $0
+      sub(/^ */, "", line)
+      value = substr(line, index(line, ":") + 1)
+      sub(/^[ \t]+/, "", value)
+      fields[substr(line, 1, index(line, ":") - 1)] = value
+    }
+    END { flush() }
+  ' "$1"
 }
 
 # ---- What only a real run asks (a dry run must work without a Docker engine or a cluster). ----

@@ -2,15 +2,47 @@
 # Test double for docker, kind, kubectl, helm, helm3 and curl (the tests copy it under each name).
 # It appends its argv to $STUB_LOG (the name, then each argument after a 0x1f separator) and answers
 # from STUB_* variables and from files in $STUB_DIR. It never touches anything else.
+#
+# Rendering is real: `helm template` and `kubectl kustomize` (the read-only renders deploy.sh reads the
+# image from, and the helmCharts inflation it pipes into `kubectl apply`) run the real binaries named by
+# STUB_REAL_HELM and STUB_REAL_KUBECTL, so the scripts are tested against the real generated/ tree.
+# Calls made from inside such a render (kustomize running `helm version -c` and `helm template`) carry
+# STUB_NESTED=1: they are passed to the real helm and not logged, since the script did not make them.
 set -euo pipefail
 tool=${0##*/}
+upper=${tool^^}
+version_var="STUB_${upper}_VERSION"
+
+# real VAR ARGS...: runs the real binary named by VAR (helm or kubectl), marking the calls it makes as nested.
+real() {
+  local var=$1 bin=${!1:-}
+  shift
+  if [[ -z $bin ]]; then
+    echo "$tool: the stub cannot run '$tool $*' because $var is not set" >&2
+    exit 1
+  fi
+  STUB_NESTED=1 exec "$bin" "$@"
+}
+
+if [[ -n ${STUB_NESTED:-} ]]; then
+  case $tool in
+    helm | helm3) real STUB_REAL_HELM "$@" ;;
+    kubectl) real STUB_REAL_KUBECTL "$@" ;;
+  esac
+  exit 0
+fi
+
 # One printf per line: the two sides of a pipeline log at the same time, and a single short append
 # is not interleaved with another.
 entry=""
-# An HELM_DATA_HOME in the environment is logged the way the scripts print it: env NAME=VALUE cmd...
-if [[ -n ${HELM_DATA_HOME:-} ]]; then
-  entry="env"$'\037'"HELM_DATA_HOME=$HELM_DATA_HOME"$'\037'
-fi
+# Helm's location variables in the environment are logged the way the scripts print them:
+# env NAME=VALUE... cmd...
+for var in HELM_DATA_HOME HELM_PLUGINS; do
+  if [[ -n ${!var:-} ]]; then
+    [[ -n $entry ]] || entry="env"$'\037'
+    entry+="$var=${!var}"$'\037'
+  fi
+done
 entry+=$tool
 for arg in "$@"; do
   entry+=$'\037'"$arg"
@@ -23,8 +55,6 @@ if [[ -n ${STUB_FAIL:-} && "$tool $*" == "$STUB_FAIL"* ]]; then
   exit 1
 fi
 
-upper=${tool^^}
-version_var="STUB_${upper}_VERSION"
 args=" $* "
 
 case $tool in
@@ -62,6 +92,9 @@ case $tool in
         exit 0
         ;;
     esac
+    if [[ ${1:-} == kustomize ]]; then
+      real STUB_REAL_KUBECTL "$@"
+    fi
     case $args in
       *" get pods "*) cat "$STUB_DIR/pods.txt" ;;
       *" get deployment "*) if [[ -f $STUB_DIR/secret-env.txt ]]; then cat "$STUB_DIR/secret-env.txt"; fi ;;
@@ -71,12 +104,14 @@ case $tool in
         exec sleep "${STUB_PORT_FORWARD_SECONDS:-30}"
         ;;
       *" create namespace "*) printf 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: stub\n' ;;
-      *" kustomize "*) printf 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: stub\n' ;;
       *" apply -f - "*) cat >/dev/null ;;
     esac
     exit 0
     ;;
   helm | helm3)
+    if [[ ${1:-} == template ]]; then
+      real STUB_REAL_HELM "$@"
+    fi
     case "$*" in
       "version --short")
         echo "v${!version_var:-3.17.1}+g0000000"

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * kind/README.md promises its command blocks are exactly what the scripts run. Each block follows a
  * marker {@code <!-- dry-run [helm=N] [VAR=value...]: kind/<script> args -->}; this test reruns that
- * command with --dry-run against the stub tools and compares.
+ * command with --dry-run against the stub tools and a copy of the real generated/ tree, and compares.
  */
 class ReadmeTest {
 
@@ -61,7 +61,7 @@ class ReadmeTest {
   Stream<DynamicTest> everyBlockIsTheScriptsDryRunOutput() throws Exception {
     return blocks().stream().map(block -> DynamicTest.dynamicTest(block.toString(), () -> {
       Path dir = Files.createTempDirectory(tmp, "readme");
-      Sandbox sandbox = Sandbox.create(dir);
+      Sandbox sandbox = Sandbox.create(dir).withGeneratedTree();
       for (String setting : block.settings().isEmpty() ? new String[0] : block.settings().split(" ")) {
         String[] kv = setting.split("=", 2);
         if (kv[0].equals("helm")) {

@@ -17,16 +17,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A throwaway copy of the repo's kind/ directory plus a PATH that holds only stub tools and a few
  * system utilities, so a test decides exactly which tools exist and at which version.
  *
- * <p>Layout under the JUnit temp dir: {@code root/} (kind/ copied from the repo, plus whatever
- * {@link #file} writes, e.g. generated/ fixtures), {@code bin/} (the PATH), {@code stub/} (canned
- * answers for the stubs) and {@code stub.log} (every stub invocation).
+ * <p>Layout under the JUnit temp dir: {@code root/} (kind/ copied from the repo; {@link
+ * #withGeneratedTree} adds a copy of the repo's real generated/ tree, which {@link #file} and {@link
+ * #edit} may then change), {@code bin/} (the PATH), {@code stub/} (canned answers for the stubs) and
+ * {@code stub.log} (every stub invocation).
+ *
+ * <p>The stubs render for real: {@code helm template} and {@code kubectl kustomize} run the real helm
+ * 3 and kubectl from tools/fetch-tools.sh, so the image deploy.sh reads comes from the real chart and
+ * overlays, and a change of the generator's layout fails these tests.
  */
 final class Sandbox {
 
@@ -36,7 +43,7 @@ final class Sandbox {
   /** What the scripts and the stub need besides the stubbed tools. */
   private static final List<String> SYSTEM_TOOLS =
       List.of("bash", "env", "cat", "sed", "awk", "grep", "sort", "head", "tail", "tr", "mkdir",
-          "mktemp", "rm", "dirname", "basename", "sleep");
+          "mktemp", "rm", "cp", "dirname", "basename", "sleep");
 
   /** The only things a run may ask before it changes something, when preflight fails. */
   static final List<String> VERSION_QUERIES =
@@ -47,9 +54,16 @@ final class Sandbox {
   static final List<String> STATE_QUERIES =
       List.of("docker info", "kind get clusters", "kubectl config get-contexts -o name", "helm plugin list");
 
+  /** Read-only renders (deploy.sh reads the image from one; the helmcharts pipeline starts with one). */
+  static boolean isRender(String call) {
+    return call.startsWith("helm template ") || call.startsWith("kubectl kustomize ");
+  }
+
   static final Path REPO_ROOT = Path.of(requiredProperty("chartascode.repoRoot")).toAbsolutePath().normalize();
   /** The value the tests give CHART_AS_CODE_TOOLS, so the fix hints in messages are predictable. */
   static final String TOOLS_DIR = "/opt/chart-as-code-tools";
+  /** Helm 4's data home and plugin dir as deploy.sh prints them. */
+  static final String HELM4_ENV = "env HELM_DATA_HOME=kind/.work/helm4 HELM_PLUGINS=kind/.work/helm4/plugins";
 
   private static final Pattern SAFE_WORD = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
 
@@ -88,10 +102,21 @@ final class Sandbox {
         }
       }
       Files.writeString(sandbox.log, "");
+      sandbox.env("STUB_REAL_HELM", realTool("chartascode.helm3"));
+      sandbox.env("STUB_REAL_KUBECTL", realTool("chartascode.kubectl"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return sandbox;
+  }
+
+  /** A real binary from tools/fetch-tools.sh, named by a system property that kind/pom.xml sets. */
+  static String realTool(String property) {
+    String path = requiredProperty(property);
+    if (!Files.isExecutable(Path.of(path))) {
+      throw new IllegalStateException(path + " is missing; run tools/fetch-tools.sh (./mvnw -pl kind verify runs it)");
+    }
+    return path;
   }
 
   static String requiredProperty(String name) {
@@ -185,21 +210,47 @@ final class Sandbox {
     return this;
   }
 
-  /** Everything deploy.sh reads for every --via, so a real run gets past its path checks. */
+  /**
+   * Copies the repo's real generated/ tree and envapp/Dockerfile into the sandbox: everything the
+   * scripts read for every --via, exactly as the generator wrote it.
+   */
   Sandbox withGeneratedTree() {
-    return file("envapp/Dockerfile", "FROM scratch\n")
-        .file("generated/helm/envapp/Chart.yaml", "apiVersion: v2\nname: envapp\nversion: 0.1.0\nappVersion: \"v1\"\n")
-        .file("generated/helm/envapp/values.yaml", "image:\n  repository: kkrast/envapp\n  tag: v1\n")
-        .file("generated/helm/envapp/values-dev.yaml", "env: {}\n")
-        .file("generated/helm/envapp/values-prod.yaml", "env: {}\n")
-        .file("generated/kustomize/envapp/overlays/dev/kustomization.yaml", "namespace: envapp-dev\n")
-        .file("generated/kustomize/envapp/overlays/prod/kustomization.yaml", "namespace: envapp-prod\n")
-        .file("generated/gitops/helmcharts/dev/kustomization.yaml", "helmCharts: []\n")
-        .file("generated/gitops/helmcharts/prod/kustomization.yaml", "helmCharts: []\n")
-        .executable("generated/gitops/post-renderer/dev/kustomize.sh", "#!/bin/sh\ncat\n")
-        .executable("generated/gitops/post-renderer/prod/kustomize.sh", "#!/bin/sh\ncat\n")
-        .file("generated/gitops/post-renderer/dev/plugin/plugin.yaml", "name: envapp-kustomize-dev\n")
-        .file("generated/gitops/post-renderer/prod/plugin/plugin.yaml", "name: envapp-kustomize-prod\n");
+    Path generated = REPO_ROOT.resolve("generated");
+    if (!Files.isRegularFile(generated.resolve("helm/envapp/Chart.yaml"))) {
+      throw new IllegalStateException(generated + " has no chart; generate it first (./mvnw -q generate-resources)");
+    }
+    try (Stream<Path> files = Files.walk(generated)) {
+      for (Path source : files.sorted().toList()) {
+        Path target = root.resolve(REPO_ROOT.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      Files.createDirectories(root.resolve("envapp"));
+      Files.copy(REPO_ROOT.resolve("envapp/Dockerfile"), root.resolve("envapp/Dockerfile"),
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** Rewrites a file under the sandbox repo root, e.g. one of the copied generated/ files. */
+  Sandbox edit(String relativePath, UnaryOperator<String> change) {
+    try {
+      Path target = root.resolve(relativePath);
+      String before = Files.readString(target, UTF_8);
+      String after = change.apply(before);
+      if (after.equals(before)) {
+        throw new IllegalArgumentException("the edit changed nothing in " + relativePath + ":\n" + before);
+      }
+      Files.writeString(target, after, UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
   }
 
   /** Runs {@code kind/<script> args...} from the sandbox's parent dir (the scripts cd to their root). */
@@ -292,11 +343,16 @@ final class Sandbox {
       return stderr.lines().toList();
     }
 
-    /** The invocations that are neither version queries nor read-only state queries. */
+    /** The invocations that are neither version queries, read-only state queries nor renders. */
     List<String> actions() {
       return invocations.stream()
-          .filter(call -> !VERSION_QUERIES.contains(call) && !STATE_QUERIES.contains(stripEnv(call)))
+          .filter(call -> !VERSION_QUERIES.contains(call) && !STATE_QUERIES.contains(stripEnv(call)) && !isRender(call))
           .collect(Collectors.toList());
+    }
+
+    /** The renders that ran (helm template, kubectl kustomize). */
+    List<String> renders() {
+      return invocations.stream().filter(Sandbox::isRender).collect(Collectors.toList());
     }
 
     /** The commands a real run echoed on stderr ("+ cmd"), without the "+ ". */
@@ -311,7 +367,7 @@ final class Sandbox {
     }
 
     private static String stripEnv(String call) {
-      return call.replaceFirst("^env HELM_DATA_HOME=\\S+ ", "");
+      return call.replaceFirst("^env (HELM_[A-Z_]+=\\S+ )+", "");
     }
   }
 }

@@ -8,8 +8,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** up.sh against the real generated/ tree, which holds the metrics-server pin. */
 class UpScriptTest {
 
+  static final String COMPONENT = "generated/gitops/components/metrics-server/kustomization.yaml";
+  static final String PIN_FIX = "Fix: regenerate it (./mvnw -q generate-resources); if the generator writes it so,"
+      + " fix the pin in the generator.";
+
+  /** The repo and version come from COMPONENT (repo https://kubernetes-sigs.github.io/metrics-server/, 3.13.1). */
   static final List<String> COMMANDS = List.of(
       "kind create cluster --name envapp --config kind/kind-config.yaml --wait 120s",
       "helm upgrade --install metrics-server metrics-server --repo https://kubernetes-sigs.github.io/metrics-server/"
@@ -21,7 +27,7 @@ class UpScriptTest {
 
   @Test
   void dryRunPrintsTheExactCommandsAndRunsNothing() {
-    Result result = Sandbox.create(tmp).run("up.sh", "--dry-run");
+    Result result = Sandbox.create(tmp).withGeneratedTree().run("up.sh", "--dry-run");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.stdoutLines()).isEqualTo(COMMANDS);
@@ -32,7 +38,7 @@ class UpScriptTest {
 
   @Test
   void dryRunNeedsNoDockerEngine() {
-    Result result = Sandbox.create(tmp).env("STUB_DOCKER_INFO_RC", "1").run("up.sh", "--dry-run");
+    Result result = Sandbox.create(tmp).withGeneratedTree().env("STUB_DOCKER_INFO_RC", "1").run("up.sh", "--dry-run");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.stdoutLines()).isEqualTo(COMMANDS);
@@ -40,7 +46,7 @@ class UpScriptTest {
 
   @Test
   void realRunRunsExactlyWhatTheDryRunPrinted() {
-    Result result = Sandbox.create(tmp).run("up.sh");
+    Result result = Sandbox.create(tmp).withGeneratedTree().run("up.sh");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.echoed()).isEqualTo(COMMANDS);
@@ -50,7 +56,7 @@ class UpScriptTest {
 
   @Test
   void realRunSkipsCreateWhenTheClusterExists() {
-    Result result = Sandbox.create(tmp).env("STUB_KIND_CLUSTERS", "other envapp").run("up.sh");
+    Result result = Sandbox.create(tmp).withGeneratedTree().env("STUB_KIND_CLUSTERS", "other envapp").run("up.sh");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.actions()).isEqualTo(COMMANDS.subList(1, 3));
@@ -59,7 +65,7 @@ class UpScriptTest {
 
   @Test
   void missingKindGetsOneMessageWithTheFixAndNothingRuns() {
-    Result result = Sandbox.create(tmp).removeTool("kind").run("up.sh");
+    Result result = Sandbox.create(tmp).withGeneratedTree().removeTool("kind").run("up.sh");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
     assertThat(result.stdout()).isEmpty();
@@ -72,7 +78,7 @@ class UpScriptTest {
 
   @Test
   void missingToolFailsTheDryRunToo() {
-    Result result = Sandbox.create(tmp).removeTool("helm").run("up.sh", "--dry-run");
+    Result result = Sandbox.create(tmp).withGeneratedTree().removeTool("helm").run("up.sh", "--dry-run");
 
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.stdout()).isEmpty();
@@ -82,7 +88,7 @@ class UpScriptTest {
 
   @Test
   void everyProblemIsReportedBeforeFailing() {
-    Result result = Sandbox.create(tmp)
+    Result result = Sandbox.create(tmp).withGeneratedTree()
         .removeTool("kind")
         .env("STUB_KUBECTL_VERSION", "1.32.4")
         .env("STUB_HELM_VERSION", "3.12.0")
@@ -99,7 +105,7 @@ class UpScriptTest {
 
   @Test
   void aToolGivenAsAPathThatIsNotThereIsNamedInTheMessage() {
-    Result result = Sandbox.create(tmp).env("KUBECTL", "/nowhere/kubectl").run("up.sh", "--dry-run");
+    Result result = Sandbox.create(tmp).withGeneratedTree().env("KUBECTL", "/nowhere/kubectl").run("up.sh", "--dry-run");
 
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.stderrLines().get(0))
@@ -108,7 +114,7 @@ class UpScriptTest {
 
   @Test
   void realRunWithoutADockerEngineStopsBeforeCreatingAnything() {
-    Result result = Sandbox.create(tmp).env("STUB_DOCKER_INFO_RC", "1").run("up.sh");
+    Result result = Sandbox.create(tmp).withGeneratedTree().env("STUB_DOCKER_INFO_RC", "1").run("up.sh");
 
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.stderrLines()).containsExactly(
@@ -120,9 +126,71 @@ class UpScriptTest {
 
   @Test
   void aFailingCommandStopsTheScript() {
-    Result result = Sandbox.create(tmp).env("STUB_FAIL", "kind create").run("up.sh");
+    Result result = Sandbox.create(tmp).withGeneratedTree().env("STUB_FAIL", "kind create").run("up.sh");
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.actions()).containsExactly(COMMANDS.get(0));
+  }
+
+  @Test
+  void theMetricsServerPinIsReadFromTheGeneratedComponent() {
+    Result result = Sandbox.create(tmp).withGeneratedTree()
+        .edit(COMPONENT, c -> c.replace("version: \"3.13.1\"", "version: '3.12.2' # older")
+            .replace("repo: https://kubernetes-sigs.github.io/metrics-server/", "repo: \"https://charts.example/ms\""))
+        .run("up.sh", "--dry-run");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.stdoutLines().get(1)).startsWith(
+        "helm upgrade --install metrics-server metrics-server --repo https://charts.example/ms --version 3.12.2 ");
+  }
+
+  @Test
+  void realRunWithoutTheComponentStopsWithTheFix() {
+    Result result = Sandbox.create(tmp).run("up.sh");
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.stderrLines()).containsExactly(
+        "up.sh: " + COMPONENT + " (the metrics-server chart pin) does not exist."
+            + " Fix: generate it first (./mvnw -q generate-resources).",
+        "up.sh: stopped before running anything (1 problem).");
+    assertThat(result.actions()).isEmpty();
+  }
+
+  @Test
+  void dryRunWithoutTheComponentNotesItAndShowsPlaceholders() {
+    Result result = Sandbox.create(tmp).run("up.sh", "--dry-run");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.stdoutLines().get(1)).startsWith("helm upgrade --install metrics-server metrics-server"
+        + " --repo '<metrics-server repo>' --version '<metrics-server version>' ");
+    assertThat(result.stderrLines()).containsExactly("up.sh: note: " + COMPONENT
+        + " (the metrics-server chart pin) does not exist yet; a real run would stop here.");
+  }
+
+  @Test
+  void aVersionRangeIsNotAPin() {
+    Result result = Sandbox.create(tmp).withGeneratedTree()
+        .edit(COMPONENT, c -> c.replace("version: \"3.13.1\"", "version: \">=3.0.0\""))
+        .run("up.sh", "--dry-run");
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.stderrLines()).containsExactly(
+        "up.sh: " + COMPONENT + ": helmCharts[metrics-server].version is '>=3.0.0', not an exact chart version"
+            + " (like 3.13.1). " + PIN_FIX,
+        "up.sh: stopped before running anything (1 problem).");
+  }
+
+  @Test
+  void aComponentWithoutTheMetricsServerEntryNamesWhatIsMissing() {
+    Result result = Sandbox.create(tmp).withGeneratedTree()
+        .edit(COMPONENT, c -> c.replace("- name: metrics-server", "- name: kube-state-metrics"))
+        .run("up.sh");
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.stderrLines()).containsExactly(
+        "up.sh: " + COMPONENT + " has no repo in a helmCharts entry named metrics-server. " + PIN_FIX,
+        "up.sh: " + COMPONENT + " has no version in a helmCharts entry named metrics-server. " + PIN_FIX,
+        "up.sh: stopped before running anything (2 problems).");
+    assertThat(result.actions()).isEmpty();
   }
 }
