@@ -37,6 +37,7 @@ public interface Binder {
   /** Selector labels that must be written out literally, e.g. in an affinity term. */
   Map<String, String> selectorLabels(NodePath at);
 
-  /** The entries of a map parameter, to be appended to a sequence. */
-  SortedMap<String, String> entries(NodePath at, Parameter<SortedMap<String, String>> parameter);
+  /** The entries of a map parameter, to be appended to a sequence after {@code fixedEntries}. */
+  SortedMap<String, String> entries(
+      NodePath at, Parameter<SortedMap<String, String>> parameter, int fixedEntries);
 }

@@ -53,7 +53,7 @@ public final class ConcreteBinder implements Binder {
 
   @Override
   public SortedMap<String, String> entries(
-      NodePath at, Parameter<SortedMap<String, String>> parameter) {
+      NodePath at, Parameter<SortedMap<String, String>> parameter, int fixedEntries) {
     return values.get(parameter);
   }
 }

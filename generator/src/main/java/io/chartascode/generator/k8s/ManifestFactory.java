@@ -238,7 +238,7 @@ public final class ManifestFactory {
     c.extraEnv()
         .ifPresent(
             extra ->
-                b.entries(env, extra)
+                b.entries(env, extra, fixed.size())
                     .forEach(
                         (name, value) ->
                             container.addToEnv(
@@ -325,7 +325,7 @@ public final class ManifestFactory {
   }
 
   /** {@code /tmp} → {@code tmp}: a DNS label for the emptyDir volume. */
-  static String volumeName(String directory) {
+  public static String volumeName(String directory) {
     String name = directory.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     return name.isEmpty() ? "root" : name;
   }

@@ -28,7 +28,11 @@ public sealed interface Slot {
   /** A label map: all labels of an object, the pod template's, or only the selector labels. */
   record Labels(NodePath path, LabelSet set) implements Slot {}
 
-  /** The sequence gets one {@code {name, value}} entry per map entry, in key order. */
-  record MapEntries(NodePath path, Parameter<SortedMap<String, String>> parameter)
+  /**
+   * The sequence gets one {@code {name, value}} entry per map entry, in key order, after
+   * {@code fixedEntries} entries the model sets itself. With none of those the whole field exists
+   * only while the map is not empty.
+   */
+  record MapEntries(NodePath path, Parameter<SortedMap<String, String>> parameter, int fixedEntries)
       implements Slot {}
 }

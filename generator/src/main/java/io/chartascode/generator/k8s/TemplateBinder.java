@@ -70,8 +70,13 @@ public final class TemplateBinder implements Binder {
 
   @Override
   public SortedMap<String, String> entries(
-      NodePath at, Parameter<SortedMap<String, String>> parameter) {
-    slots.add(new Slot.MapEntries(at, parameter));
-    return new TreeMap<>();
+      NodePath at, Parameter<SortedMap<String, String>> parameter, int fixedEntries) {
+    slots.add(new Slot.MapEntries(at, parameter, fixedEntries));
+    // With no fixed entries the field must still exist, at its place, for the slot to replace.
+    SortedMap<String, String> placeholder = new TreeMap<>();
+    if (fixedEntries == 0) {
+      placeholder.put("PLACEHOLDER", "");
+    }
+    return placeholder;
   }
 }

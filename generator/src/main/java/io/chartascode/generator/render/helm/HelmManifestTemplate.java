@@ -66,20 +66,36 @@ final class HelmManifestTemplate {
           new YamlRawBlock(indent -> "{{- " + include + " | nindent " + indent + " }}"));
     }
     if (slot instanceof Slot.MapEntries entries) {
-      YamlMap item =
-          YamlMap.builder()
-              .put("name", YamlScalar.raw("{{ $name | quote }}"))
-              .put("value", YamlScalar.raw("{{ $value | quote }}"))
-              .build();
+      return mapEntries(tree, entries);
+    }
+    throw new IllegalArgumentException("unknown slot " + slot);
+  }
+
+  /**
+   * {@code range} over the map after the fixed entries; with no fixed entries the whole field sits
+   * inside {@code with}, so an empty map renders no field at all, as on the Kustomize side.
+   */
+  private static YamlNode mapEntries(YamlNode tree, Slot.MapEntries entries) {
+    YamlMap item =
+        YamlMap.builder()
+            .put("name", YamlScalar.raw("{{ $name | quote }}"))
+            .put("value", YamlScalar.raw("{{ $value | quote }}"))
+            .build();
+    String map = HelmExpressions.valuesPath(entries.parameter());
+    if (entries.fixedEntries() > 0) {
       return YamlTrees.appendItem(
           tree,
           entries.path(),
           new YamlSeq.Guarded(
-              "{{- range $name, $value := " + HelmExpressions.valuesPath(entries.parameter()) + " }}",
-              List.of(new YamlSeq.Element(item)),
-              END));
+              "{{- range $name, $value := " + map + " }}", List.of(new YamlSeq.Element(item)), END));
     }
-    throw new IllegalArgumentException("unknown slot " + slot);
+    YamlSeq range =
+        new YamlSeq(
+            List.of(new YamlSeq.Guarded("{{- range $name, $value := . }}", List.of(new YamlSeq.Element(item)), END)));
+    return YamlTrees.replaceField(
+        tree,
+        entries.path(),
+        field -> List.of(new YamlMap.Guarded("{{- with " + map + " }}", List.of(new YamlMap.Field(field.key(), range)), END)));
   }
 
   private static YamlNode omit(YamlNode tree, Slot.Omitted omitted) {
