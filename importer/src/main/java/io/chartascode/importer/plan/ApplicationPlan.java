@@ -1,0 +1,58 @@
+package io.chartascode.importer.plan;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chartascode.generator.model.AntiAffinity;
+import io.chartascode.generator.model.OptOut;
+import io.chartascode.generator.model.TopologySpread;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * What the importer understood, in the model's terms. Two things are made from it and must agree:
+ * the Java source ({@code source.ModelSource}) and, for the report, the model itself
+ * ({@link PlanInterpreter}). The round-trip tests compile the first and compare it with the second.
+ */
+public record ApplicationPlan(
+    String name,
+    Optional<String> chartVersion,
+    Optional<String> appVersion,
+    List<ParameterPlan> parameters,
+    Workload workload,
+    Service service,
+    Optional<Autoscaling> autoscaling,
+    SortedMap<OptOut, String> optOuts,
+    Optional<Environment> environment) {
+
+  public ApplicationPlan {
+    parameters = List.copyOf(parameters);
+  }
+
+  public ApplicationPlan withOptOuts(SortedMap<OptOut, String> optOuts) {
+    return new ApplicationPlan(name, chartVersion, appVersion, parameters, workload, service, autoscaling, optOuts, environment);
+  }
+
+  /** The Deployment's pod. */
+  public record Workload(
+      ValuePlan replicas,
+      List<ContainerPlan> containers,
+      ObjectNode podSecurityContext,
+      List<ObjectNode> tolerations,
+      Optional<AntiAffinity> antiAffinity,
+      List<TopologySpread> topologySpreads) {
+    public Workload {
+      containers = List.copyOf(containers);
+      tolerations = List.copyOf(tolerations);
+      topologySpreads = List.copyOf(topologySpreads);
+    }
+  }
+
+  /** The Service. */
+  public record Service(String type, ValuePlan port, String targetPortName) {}
+
+  /** The HorizontalPodAutoscaler, with min ≤ max as a bound. */
+  public record Autoscaling(ValuePlan enabled, ParameterPlan minReplicas, ParameterPlan maxReplicas, ValuePlan targetCpu) {}
+
+  /** The one environment the input was rendered for, if the user named it. */
+  public record Environment(String name, Optional<String> namespace) {}
+}

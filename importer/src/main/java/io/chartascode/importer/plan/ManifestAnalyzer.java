@@ -1,0 +1,503 @@
+package io.chartascode.importer.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chartascode.generator.k8s.Labels;
+import io.chartascode.generator.model.AntiAffinity;
+import io.chartascode.generator.model.HttpProbe;
+import io.chartascode.generator.model.ParameterType;
+import io.chartascode.generator.model.TopologySpread;
+import io.chartascode.importer.ImportException;
+import io.chartascode.importer.ImportRequest;
+import io.chartascode.importer.Skipped;
+import io.chartascode.importer.read.InputObject;
+import io.chartascode.importer.source.Fabric8Source;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Toleration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one Deployment, with the Service that selects its pods, the HorizontalPodAutoscaler that
+ * scales it and its ServiceAccount, into an {@link ApplicationPlan}. Values that differ between
+ * environments (image hub, name and tag, pull policy, env vars, resources, replica counts, the
+ * Service port) become parameters with the input's value as default; the rest stays fixed.
+ *
+ * <p>It reads only what the model can say. It does not have to list what it ignores: the importer
+ * renders the plan and compares it with the input, so every field left behind shows up there.
+ */
+public final class ManifestAnalyzer {
+  static final String HELM_CHART_LABEL = "helm.sh/chart";
+  private static final String POD = "/spec/template/spec";
+  private static final List<String> PULL_POLICIES = List.of("Always", "IfNotPresent", "Never");
+
+  private final ImportRequest request;
+  private final List<String> notes = new ArrayList<>();
+  private final List<Skipped> skipped = new ArrayList<>();
+  private final List<ParameterPlan> parameters = new ArrayList<>();
+  private final Names names = new Names();
+
+  /** The plan, the input objects it was read from, what was left out, and remarks for the report. */
+  public record Result(
+      ApplicationPlan plan, List<InputObject> imported, List<Skipped> skipped, List<String> notes) {}
+
+  private ManifestAnalyzer(ImportRequest request) {
+    this.request = request;
+  }
+
+  public static Result analyze(List<InputObject> objects, ImportRequest request) {
+    return new ManifestAnalyzer(request).run(objects);
+  }
+
+  private Result run(List<InputObject> objects) {
+    InputObject deployment = deployment(objects);
+    JsonNode pod = deployment.tree().at(POD);
+    JsonNode podLabels = deployment.tree().at("/spec/template/metadata/labels");
+    Optional<InputObject> service =
+        first(objects, "Service", o -> selects(o.tree().at("/spec/selector"), podLabels));
+    Optional<InputObject> hpa =
+        first(objects, "HorizontalPodAutoscaler",
+            o -> o.tree().at("/spec/scaleTargetRef/kind").asText().equals("Deployment")
+                && o.tree().at("/spec/scaleTargetRef/name").asText().equals(deployment.name()));
+    String serviceAccountName = pod.path("serviceAccountName").asText("");
+    Optional<InputObject> serviceAccount =
+        first(objects, "ServiceAccount", o -> o.name().equals(serviceAccountName));
+
+    List<InputObject> chosen = new ArrayList<>();
+    chosen.add(deployment);
+    service.ifPresent(chosen::add);
+    hpa.ifPresent(chosen::add);
+    serviceAccount.ifPresent(chosen::add);
+    List<InputObject> imported = new ArrayList<>();
+    for (InputObject o : objects) {
+      if (chosen.contains(o)) {
+        imported.add(o);
+      } else {
+        skipped.add(new Skipped(o.id(), o.where(), skipReason(o, deployment)));
+      }
+    }
+
+    JsonNode labels = deployment.tree().at("/metadata/labels");
+    String name = text(labels, Labels.NAME).or(() -> text(podLabels, Labels.NAME)).orElse(deployment.name());
+    Optional<String> appVersion = text(labels, Labels.VERSION).or(() -> text(podLabels, Labels.VERSION));
+    if (!deployment.name().equals(name)) {
+      notes.add(deployment.where() + ": the input's objects are named '" + deployment.name()
+          + "' (after a Helm release?), the model's '" + name + "' (install the generated chart as release '"
+          + name + "'): deploying it creates new objects beside the old ones; delete those once the new ones serve.");
+    }
+    Optional<String> chartVersion =
+        text(labels, HELM_CHART_LABEL).filter(c -> c.startsWith(name + "-")).map(c -> c.substring(name.length() + 1));
+
+    JsonNode containers = pod.path("containers");
+    if (!containers.isArray() || containers.isEmpty()) {
+      throw new ImportException(deployment.where(POD) + ": " + deployment.id() + " has no containers");
+    }
+    Map<String, JsonNode> volumes = new HashMap<>();
+    pod.path("volumes").forEach(v -> volumes.put(v.path("name").asText(), v));
+    List<ContainerPlan> containerPlans = new ArrayList<>();
+    for (int i = 0; i < containers.size(); i++) {
+      containerPlans.add(container(deployment, POD + "/containers/" + i, containers.get(i), i == 0, volumes));
+    }
+
+    Optional<JsonNode> hpaSpec = hpa.map(h -> h.tree().path("spec"));
+    JsonNode replicas = deployment.tree().at("/spec/replicas");
+    int replicaCount =
+        replicas.isIntegralNumber()
+            ? replicas.asInt()
+            : hpaSpec.map(s -> s.path("minReplicas").asInt(1)).orElse(1);
+    ParameterPlan replicasParameter =
+        add(integer("REPLICAS", "replicaCount", replicaCount,
+            hpa.isPresent() ? "Replicas while autoscaling is disabled." : "Number of pods.", 1, null));
+    Optional<ApplicationPlan.Autoscaling> autoscaling = hpaSpec.map(spec -> autoscaling(spec, replicaCount));
+    ApplicationPlan.Service servicePlan = service(service, containerPlans);
+
+    ApplicationPlan.Workload workload =
+        new ApplicationPlan.Workload(
+            ValuePlan.of(replicasParameter),
+            containerPlans,
+            Fabric8Source.expressible(pod.path("securityContext"), PodSecurityContext.class),
+            tolerations(pod),
+            antiAffinity(pod),
+            topologySpreads(pod));
+
+    Optional<String> namespace = text(deployment.tree().path("metadata"), "namespace");
+    Optional<ApplicationPlan.Environment> environment =
+        request.environment().map(env -> new ApplicationPlan.Environment(env, namespace));
+    if (request.environment().isEmpty()) {
+      namespace.ifPresent(
+          ns -> notes.add("The input's namespace '" + ns + "' is not part of the model; import with"
+              + " -Dimport.environment=<name> to keep it as the namespace of an environment."));
+    }
+    ApplicationPlan plan =
+        new ApplicationPlan(
+            name, chartVersion, appVersion, parameters, workload, servicePlan, autoscaling, new TreeMap<>(), environment);
+    return new Result(plan, imported, skipped, notes);
+  }
+
+  private InputObject deployment(List<InputObject> objects) {
+    List<InputObject> deployments = objects.stream().filter(o -> o.kind().equals("Deployment")).toList();
+    String found = String.join(", ", deployments.stream().map(d -> d.id() + " (" + d.where() + ")").toList());
+    if (request.deployment().isPresent()) {
+      String wanted = request.deployment().get();
+      return deployments.stream()
+          .filter(d -> d.name().equals(wanted))
+          .findFirst()
+          .orElseThrow(() -> new ImportException(
+              "no Deployment named '" + wanted + "' in the input; found " + (found.isEmpty() ? "none" : found)));
+    }
+    if (deployments.isEmpty()) {
+      String kinds = String.join(", ", new TreeSet<>(objects.stream().map(InputObject::kind).toList()));
+      throw new ImportException(
+          objects.get(0).file() + ": no Deployment in the input (found " + kinds + "); the model describes one"
+              + " Deployment with its Service, HorizontalPodAutoscaler and ServiceAccount");
+    }
+    if (deployments.size() > 1) {
+      throw new ImportException(
+          "the input has " + deployments.size() + " Deployments: " + found
+              + "; the model describes one per application. Import each with -Dimport.deployment=<name>");
+    }
+    return deployments.get(0);
+  }
+
+  private static Optional<InputObject> first(
+      List<InputObject> objects, String kind, java.util.function.Predicate<InputObject> matches) {
+    return objects.stream().filter(o -> o.kind().equals(kind)).filter(matches).findFirst();
+  }
+
+  private static boolean selects(JsonNode selector, JsonNode podLabels) {
+    if (!selector.isObject() || selector.isEmpty()) {
+      return false;
+    }
+    var fields = selector.fields();
+    while (fields.hasNext()) {
+      var e = fields.next();
+      if (!e.getValue().equals(podLabels.get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String skipReason(InputObject o, InputObject deployment) {
+    return switch (o.kind()) {
+      case "Deployment" -> "one Deployment per import; this import is " + deployment.id()
+          + ". Import this one with -Dimport.deployment=" + o.name();
+      case "Service" -> "it does not select the pods of " + deployment.id() + "; the model has one Service";
+      case "HorizontalPodAutoscaler" -> "it does not scale " + deployment.id();
+      case "ServiceAccount" -> "the pods of " + deployment.id() + " do not use it";
+      case "Kustomization" -> "a kustomization, not an object: run kubectl kustomize <dir> > rendered.yaml"
+          + " and import rendered.yaml";
+      default -> "kind " + o.kind() + " is not part of the model; keep it as a separate manifest";
+    };
+  }
+
+  private ContainerPlan container(
+      InputObject d, String at, JsonNode c, boolean application, Map<String, JsonNode> volumes) {
+    String name = c.path("name").asText("");
+    String values = application ? "" : "sidecars." + Names.lowerCamel(name) + ".";
+    String constants = application ? "" : Names.upperSnake(name) + "_";
+    String of = application ? "" : " of sidecar " + name;
+
+    ImageReference image = ImageReference.parse(c.path("image").asText(""));
+    if (!image.reference().equals(c.path("image").asText(""))) {
+      notes.add(d.where(at + "/image") + ": image '" + c.path("image").asText("") + "' is written as '"
+          + image.reference() + "': the model always writes hub/name:tag" + (image.digest().isPresent()
+              ? " and has no digests, so the digest " + image.digest().get() + " is dropped" : ""));
+    }
+    ParameterPlan hub = add(string(constants + "HUB", values + "hub", image.hub(),
+        "Registry and namespace of the image" + of + ".", "HUB"));
+    ParameterPlan imageName = add(string(constants + "IMAGE", values + "image", image.name(),
+        "Image name inside the hub" + of + ".", "IMAGE_NAME"));
+    ParameterPlan tagPlan = string(constants + "TAG", values + "tag", image.tag(),
+        "Image tag" + of + "; always a string, so 1.10 is \"1.10\".", "TAG");
+    if (!image.tag().equals("latest")) {
+      tagPlan = tagPlan.withForbidden(List.of("latest"));
+    }
+    ParameterPlan tag = add(tagPlan);
+    String policy = c.path("imagePullPolicy").asText("IfNotPresent");
+    ParameterPlan pullPolicyPlan =
+        ParameterPlan.of(names.unique(constants + "PULL_POLICY"), ParameterType.STRING, names.unique(values + "pullPolicy"),
+            policy, "Image pull policy" + of + ".");
+    ParameterPlan pullPolicy =
+        add(PULL_POLICIES.contains(policy) ? pullPolicyPlan.withAllowed(PULL_POLICIES) : pullPolicyPlan);
+
+    List<ContainerPlan.Port> ports = new ArrayList<>();
+    JsonNode portList = c.path("ports");
+    for (int i = 0; i < portList.size(); i++) {
+      JsonNode port = portList.get(i);
+      int number = port.path("containerPort").asInt();
+      String portName = port.path("name").asText("");
+      if (portName.isEmpty()) {
+        portName = "port-" + number;
+        notes.add(d.where(at + "/ports/" + i) + ": container port " + number + " of " + name
+            + " has no name; the model refers to ports by name, so it is called " + portName);
+      }
+      ports.add(new ContainerPlan.Port(portName, number));
+    }
+
+    List<ContainerPlan.Env> env = new ArrayList<>();
+    Optional<ParameterPlan> extraEnv = env(d, at, c, name, values, constants, of, application, env);
+
+    JsonNode resources = c.path("resources");
+    Quantity cpu = quantities(d, at, resources, "cpu", "100m", "500m", name);
+    Quantity memory = quantities(d, at, resources, "memory", "128Mi", "256Mi", name);
+    ParameterPlan cpuRequest = add(quantity(ParameterType.CPU_QUANTITY, constants + "CPU_REQUEST",
+        values + "resources.requests.cpu", cpu.request(), "CPU request" + of + "." + cpu.requestNote()));
+    ParameterPlan memoryRequest = add(quantity(ParameterType.MEMORY_QUANTITY, constants + "MEMORY_REQUEST",
+        values + "resources.requests.memory", memory.request(), "Memory request" + of + "." + memory.requestNote()));
+    ParameterPlan cpuLimit = add(quantity(ParameterType.CPU_QUANTITY, constants + "CPU_LIMIT",
+        values + "resources.limits.cpu", cpu.limit(), "CPU limit" + of + "." + cpu.limitNote()));
+    ParameterPlan memoryLimit = add(quantity(ParameterType.MEMORY_QUANTITY, constants + "MEMORY_LIMIT",
+        values + "resources.limits.memory", memory.limit(), "Memory limit" + of + "." + memory.limitNote()));
+
+    List<String> writable = new ArrayList<>();
+    JsonNode mounts = c.path("volumeMounts");
+    for (JsonNode mount : mounts) {
+      JsonNode volume = volumes.get(mount.path("name").asText());
+      boolean plainMount = onlyFields(mount, "name", "mountPath");
+      boolean plainEmptyDir =
+          volume != null && onlyFields(volume, "name", "emptyDir") && volume.path("emptyDir").isEmpty();
+      if (plainMount && plainEmptyDir) {
+        writable.add(mount.path("mountPath").asText());
+      }
+    }
+
+    return new ContainerPlan(
+        name,
+        ValuePlan.of(hub),
+        ValuePlan.of(imageName),
+        ValuePlan.of(tag),
+        ValuePlan.of(pullPolicy),
+        ports,
+        env,
+        extraEnv,
+        ValuePlan.of(cpuRequest),
+        ValuePlan.of(memoryRequest),
+        ValuePlan.of(cpuLimit),
+        ValuePlan.of(memoryLimit),
+        probe(d, at + "/livenessProbe", c.path("livenessProbe"), ports),
+        probe(d, at + "/readinessProbe", c.path("readinessProbe"), ports),
+        Fabric8Source.expressible(c.path("securityContext"), SecurityContext.class),
+        writable);
+  }
+
+  /**
+   * Plain variables ({@code name} and {@code value}) become parameters. The longest run at the end
+   * that is in name order goes into one map parameter ({@code env}: values files can override and
+   * add to it); those before it keep their order as one string parameter each.
+   *
+   * <p>The first variable is always a parameter of its own, and a container without variables gets
+   * no map: the generator's Helm renderer cannot yet place map entries in a container that sets no
+   * variable of its own ({@code HelmManifestTemplate}: "no env on the way to .../env").
+   *
+   * @param fixed receives the variables set one by one
+   * @return the map parameter, if the container gets one
+   */
+  private Optional<ParameterPlan> env(
+      InputObject d, String at, JsonNode c, String container, String values, String constants, String of,
+      boolean application, List<ContainerPlan.Env> fixed) {
+    List<String[]> plain = new ArrayList<>();
+    JsonNode list = c.path("env");
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode var = list.get(i);
+      if (var.has("valueFrom")) {
+        notes.add(d.where(at + "/env/" + i) + ": env " + var.path("name").asText() + " of " + container
+            + " uses valueFrom, which the model cannot express yet; it is left out");
+        continue;
+      }
+      JsonNode value = var.path("value");
+      plain.add(new String[] {var.path("name").asText(), value.isValueNode() && !value.isNull() ? value.asText() : ""});
+    }
+    int start = plain.size();
+    while (start > 1 && (start == plain.size() || plain.get(start - 1)[0].compareTo(plain.get(start)[0]) < 0)) {
+      start--;
+    }
+    for (String[] var : plain.subList(0, start)) {
+      ParameterPlan p = add(ParameterPlan.of(
+          names.unique(constants + "ENV_" + Names.upperSnake(var[0])), ParameterType.STRING,
+          names.unique(values + "envVars." + Names.lowerCamel(var[0])), var[1],
+          "Environment variable " + var[0] + of + "."));
+      fixed.add(new ContainerPlan.Env(var[0], ValuePlan.of(p)));
+    }
+    SortedMap<String, String> map = new TreeMap<>();
+    plain.subList(start, plain.size()).forEach(var -> map.put(var[0], var[1]));
+    if (fixed.isEmpty() || (map.isEmpty() && !application)) {
+      return Optional.empty();
+    }
+    ParameterPlan extra = ParameterPlan.of(names.unique(constants + "ENV"), ParameterType.STRING_MAP,
+        names.unique(values + "env"), map, "Environment variables" + of + ", name to value. Values must be strings.");
+    boolean portable = map.keySet().stream().allMatch(k -> k.matches(PlanInterpreter.pattern("ENV_NAME")));
+    return Optional.of(add(portable ? extra.withPattern("ENV_NAME") : extra));
+  }
+
+  private record Quantity(String request, String limit, String requestNote, String limitNote) {}
+
+  /**
+   * Request and limit of one resource. The model needs both: a missing request is the limit (as
+   * Kubernetes defaults it), and a missing limit is a placeholder to review.
+   */
+  private Quantity quantities(
+      InputObject d, String at, JsonNode resources, String resource, String request, String limit, String container) {
+    Optional<String> req = quantityText(resources.path("requests").path(resource));
+    Optional<String> lim = quantityText(resources.path("limits").path(resource));
+    String placeholder = " Not set in the input: a placeholder, review it.";
+    if (req.isEmpty() || lim.isEmpty()) {
+      notes.add(d.where(at + "/resources") + ": container " + container + " sets no " + resource + " "
+          + (req.isEmpty() && lim.isEmpty() ? "request or limit" : req.isEmpty() ? "request" : "limit")
+          + "; the model needs both, so the parameters default to "
+          + req.or(() -> lim).orElse(request) + " and " + lim.or(() -> req).orElse(limit) + ": review them");
+    }
+    return new Quantity(
+        req.or(() -> lim).orElse(request),
+        lim.or(() -> req).orElse(limit),
+        req.isEmpty() && lim.isEmpty() ? placeholder : req.isEmpty() ? " Not set in the input: the limit, as Kubernetes defaults it." : "",
+        lim.isEmpty() ? placeholder : "");
+  }
+
+  private static Optional<String> quantityText(JsonNode node) {
+    return node.isValueNode() && !node.isNull() ? Optional.of(node.asText()) : Optional.empty();
+  }
+
+  private Optional<HttpProbe> probe(InputObject d, String at, JsonNode probe, List<ContainerPlan.Port> ports) {
+    if (probe.isMissingNode() || probe.isNull()) {
+      return Optional.empty();
+    }
+    JsonNode get = probe.path("httpGet");
+    if (!get.isObject()) {
+      notes.add(d.where(at) + ": only HTTP GET probes are modelled; this probe is left out");
+      return Optional.empty();
+    }
+    JsonNode port = get.path("port");
+    Optional<String> name =
+        port.isTextual()
+            ? Optional.of(port.asText())
+            : ports.stream().filter(p -> p.number() == port.asInt(-1)).map(ContainerPlan.Port::name).findFirst();
+    if (name.isEmpty()) {
+      notes.add(d.where(at + "/httpGet/port") + ": probe port " + port + " is no port of the container;"
+          + " the model refers to probe ports by name, so this probe is left out");
+      return Optional.empty();
+    }
+    if (!port.isTextual()) {
+      notes.add(d.where(at + "/httpGet/port") + ": probe port " + port + " is written as its name '" + name.get() + "'");
+    }
+    return Optional.of(HttpProbe.get(get.path("path").asText("/"), name.get()));
+  }
+
+  private ApplicationPlan.Autoscaling autoscaling(JsonNode spec, int replicas) {
+    int min = spec.path("minReplicas").asInt(1);
+    int max = spec.path("maxReplicas").asInt(Math.max(min, replicas));
+    int target = spec.path("targetCPUUtilizationPercentage").asInt(80); // autoscaling/v1
+    for (JsonNode metric : spec.path("metrics")) {
+      if (metric.path("type").asText().equals("Resource")
+          && metric.at("/resource/name").asText().equals("cpu")
+          && metric.at("/resource/target/type").asText().equals("Utilization")) {
+        target = metric.at("/resource/target/averageUtilization").asInt(target);
+      }
+    }
+    ParameterPlan enabled = add(ParameterPlan.of(names.unique("AUTOSCALING_ENABLED"), ParameterType.BOOLEAN,
+        names.unique("autoscaling.enabled"), true, "Whether a HorizontalPodAutoscaler manages the replicas."));
+    ParameterPlan minReplicas = add(integer("MIN_REPLICAS", "autoscaling.minReplicas", min,
+        "Lower bound for the autoscaler; at most maxReplicas.", 1, null));
+    ParameterPlan maxReplicas = add(integer("MAX_REPLICAS", "autoscaling.maxReplicas", max,
+        "Upper bound for the autoscaler.", 1, null));
+    ParameterPlan targetCpu = add(integer("TARGET_CPU", "autoscaling.targetCPUUtilizationPercentage", target,
+        "Average CPU utilisation, in percent of the request, that the autoscaler aims for.", 1, 100));
+    return new ApplicationPlan.Autoscaling(ValuePlan.of(enabled), minReplicas, maxReplicas, ValuePlan.of(targetCpu));
+  }
+
+  private ApplicationPlan.Service service(Optional<InputObject> input, List<ContainerPlan> containers) {
+    List<ContainerPlan.Port> ports = containers.stream().flatMap(c -> c.ports().stream()).toList();
+    String fallback = ports.isEmpty() ? "http" : ports.get(0).name();
+    if (input.isEmpty()) {
+      notes.add("No Service in the input selects the pods; the model always has one, so a ClusterIP Service"
+          + " on port 80 targeting '" + fallback + "' is added");
+      return new ApplicationPlan.Service("ClusterIP", ValuePlan.of(servicePort(80)), fallback);
+    }
+    InputObject service = input.get();
+    JsonNode first = service.tree().at("/spec/ports/0");
+    int port = first.path("port").asInt(80);
+    JsonNode target = first.has("targetPort") ? first.get("targetPort") : first.path("port");
+    Optional<String> name =
+        target.isTextual()
+            ? Optional.of(target.asText())
+            : ports.stream().filter(p -> p.number() == target.asInt(-1)).map(ContainerPlan.Port::name).findFirst();
+    if (name.isEmpty()) {
+      notes.add(service.where("/spec/ports/0") + ": target port " + target + " is no container port;"
+          + " the model targets a named port, '" + fallback + "'");
+    } else if (!target.isTextual()) {
+      notes.add(service.where("/spec/ports/0") + ": target port " + target + " is written as its name '" + name.get() + "'");
+    }
+    return new ApplicationPlan.Service(
+        service.tree().at("/spec/type").asText("ClusterIP"), ValuePlan.of(servicePort(port)), name.orElse(fallback));
+  }
+
+  private ParameterPlan servicePort(int port) {
+    return add(integer("SERVICE_PORT", "service.port", port, "Port of the Service.", 1, 65535));
+  }
+
+  private static List<ObjectNode> tolerations(JsonNode pod) {
+    List<ObjectNode> tolerations = new ArrayList<>();
+    pod.path("tolerations").forEach(t -> tolerations.add(Fabric8Source.expressible(t, Toleration.class)));
+    return tolerations;
+  }
+
+  private static Optional<AntiAffinity> antiAffinity(JsonNode pod) {
+    JsonNode term = pod.at("/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/0");
+    if (!term.isObject() || !term.at("/podAffinityTerm/topologyKey").isTextual()) {
+      return Optional.empty();
+    }
+    return Optional.of(new AntiAffinity(term.at("/podAffinityTerm/topologyKey").asText(), term.path("weight").asInt(100)));
+  }
+
+  private static List<TopologySpread> topologySpreads(JsonNode pod) {
+    List<TopologySpread> spreads = new ArrayList<>();
+    for (JsonNode c : pod.path("topologySpreadConstraints")) {
+      if (c.path("topologyKey").isTextual()) {
+        spreads.add(new TopologySpread(
+            c.path("topologyKey").asText(), c.path("maxSkew").asInt(1), c.path("whenUnsatisfiable").asText("DoNotSchedule")));
+      }
+    }
+    return spreads;
+  }
+
+  private ParameterPlan add(ParameterPlan parameter) {
+    parameters.add(parameter);
+    return parameter;
+  }
+
+  /** A string parameter; the shared pattern only if the input's value satisfies it. */
+  private ParameterPlan string(String constant, String name, String value, String description, String pattern) {
+    ParameterPlan plan = ParameterPlan.of(names.unique(constant), ParameterType.STRING, names.unique(name), value, description);
+    return Pattern.matches(PlanInterpreter.pattern(pattern), value) ? plan.withPattern(pattern) : plan;
+  }
+
+  private ParameterPlan quantity(ParameterType type, String constant, String name, String value, String description) {
+    return ParameterPlan.of(names.unique(constant), type, names.unique(name), value, description);
+  }
+
+  /** An integer parameter; the bounds only where the input's value is within them. */
+  private ParameterPlan integer(String constant, String name, int value, String description, Integer min, Integer max) {
+    ParameterPlan plan = ParameterPlan.of(names.unique(constant), ParameterType.INTEGER, names.unique(name), value, description);
+    boolean within = (min == null || value >= min) && (max == null || value <= max);
+    return within ? plan.withRange(min, max) : plan;
+  }
+
+  private static boolean onlyFields(JsonNode node, String... allowed) {
+    List<String> fields = new ArrayList<>();
+    node.fieldNames().forEachRemaining(fields::add);
+    return List.of(allowed).containsAll(fields);
+  }
+
+  private static Optional<String> text(JsonNode map, String key) {
+    JsonNode value = map.path(key);
+    return value.isValueNode() && !value.isNull() && !value.asText().isEmpty() ? Optional.of(value.asText()) : Optional.empty();
+  }
+}

@@ -1,0 +1,154 @@
+package io.chartascode.importer.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Autoscaling;
+import io.chartascode.generator.model.Container;
+import io.chartascode.generator.model.ContainerPort;
+import io.chartascode.generator.model.Environment;
+import io.chartascode.generator.model.Image;
+import io.chartascode.generator.model.Parameter;
+import io.chartascode.generator.model.Patterns;
+import io.chartascode.generator.model.ServiceExposure;
+import io.chartascode.generator.model.Value;
+import io.chartascode.generator.model.Workload;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Toleration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * Builds the {@link Application} a plan describes, in this JVM, exactly as the generated source
+ * does when it is compiled and run. The importer uses it to validate the model and to compare
+ * what the model renders with the input before it writes anything.
+ */
+public final class PlanInterpreter {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final Map<String, Parameter<?>> parameters = new HashMap<>();
+
+  private PlanInterpreter() {}
+
+  public static Application application(ApplicationPlan plan) {
+    return new PlanInterpreter().build(plan);
+  }
+
+  private Application build(ApplicationPlan plan) {
+    Application.Builder app = Application.builder(plan.name());
+    plan.chartVersion().ifPresent(app::chartVersion);
+    plan.appVersion().ifPresent(app::appVersion);
+    plan.parameters().forEach(p -> app.parameters(parameter(p)));
+    Workload.Builder workload = Workload.builder().replicas(value(plan.workload().replicas()));
+    plan.workload().containers().forEach(c -> workload.container(container(c)));
+    workload.podSecurityContext(fabric8(plan.workload().podSecurityContext(), PodSecurityContext.class));
+    plan.workload().tolerations().forEach(t -> workload.toleration(fabric8(t, Toleration.class)));
+    plan.workload().topologySpreads().forEach(workload::topologySpread);
+    plan.workload().antiAffinity().ifPresent(workload::antiAffinity);
+    app.workload(workload.build());
+    ApplicationPlan.Service service = plan.service();
+    app.service(new ServiceExposure(service.type(), value(service.port()), service.targetPortName()));
+    plan.autoscaling()
+        .ifPresent(
+            a -> {
+              app.autoscaling(
+                  new Autoscaling(
+                      value(a.enabled()),
+                      Value.of(integer(a.minReplicas())),
+                      Value.of(integer(a.maxReplicas())),
+                      value(a.targetCpu())));
+              app.bound(integer(a.minReplicas()), integer(a.maxReplicas()));
+            });
+    plan.optOuts().forEach(app::optOut);
+    plan.environment()
+        .ifPresent(
+            e -> {
+              Environment.Builder env = Environment.builder(e.name());
+              e.namespace().ifPresent(env::namespace);
+              app.environment(env.build());
+            });
+    return app.build();
+  }
+
+  private Container container(ContainerPlan c) {
+    Container.Builder container =
+        Container.builder(c.name())
+            .image(new Image(value(c.hub()), value(c.image()), value(c.tag())))
+            .pullPolicy(value(c.pullPolicy()));
+    c.ports().forEach(p -> container.port(ContainerPort.named(p.name(), Value.fixed(p.number()))));
+    c.env().forEach(e -> container.env(e.name(), value(e.value())));
+    c.extraEnv().ifPresent(extra -> container.extraEnv(stringMap(extra)));
+    container.resources(
+        new io.chartascode.generator.model.Resources(
+            value(c.cpuRequest()), value(c.memoryRequest()), value(c.cpuLimit()), value(c.memoryLimit())));
+    c.liveness().ifPresent(container::liveness);
+    c.readiness().ifPresent(container::readiness);
+    container.securityContext(fabric8(c.securityContext(), SecurityContext.class));
+    c.writableDirectories().forEach(container::writableDirectory);
+    return container.build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> Value<T> value(ValuePlan plan) {
+    if (plan instanceof ValuePlan.Fixed f) {
+      return Value.fixed((T) f.value());
+    }
+    return Value.of((Parameter<T>) parameters.get(((ValuePlan.Ref) plan).parameter().name()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Parameter<Integer> integer(ParameterPlan plan) {
+    return (Parameter<Integer>) parameters.get(plan.name());
+  }
+
+  @SuppressWarnings("unchecked")
+  private Parameter<SortedMap<String, String>> stringMap(ParameterPlan plan) {
+    return (Parameter<SortedMap<String, String>>) parameters.get(plan.name());
+  }
+
+  @SuppressWarnings("unchecked")
+  private Parameter<?> parameter(ParameterPlan p) {
+    Parameter.Builder<?> builder =
+        switch (p.type()) {
+          case STRING -> Parameter.string(p.name(), (String) p.defaultValue());
+          case BOOLEAN -> Parameter.bool(p.name(), (Boolean) p.defaultValue());
+          case INTEGER -> Parameter.integer(p.name(), (Integer) p.defaultValue());
+          case CPU_QUANTITY -> Parameter.cpu(p.name(), (String) p.defaultValue());
+          case MEMORY_QUANTITY -> Parameter.memory(p.name(), (String) p.defaultValue());
+          case STRING_MAP -> Parameter.stringMap(p.name(), (SortedMap<String, String>) p.defaultValue());
+        };
+    builder.description(p.description());
+    p.pattern().ifPresent(field -> builder.pattern(pattern(field)));
+    if (!p.allowedValues().isEmpty()) {
+      builder.allowedValues(p.allowedValues().toArray(String[]::new));
+    }
+    if (!p.forbiddenValues().isEmpty()) {
+      builder.forbiddenValues(p.forbiddenValues().toArray(String[]::new));
+    }
+    p.minimum().ifPresent(builder::minimum);
+    p.maximum().ifPresent(builder::maximum);
+    Parameter<?> parameter = builder.build();
+    parameters.put(p.name(), parameter);
+    return parameter;
+  }
+
+  /** The value of a {@link Patterns} constant, by field name. */
+  public static String pattern(String patternsField) {
+    try {
+      return (String) Patterns.class.getField(patternsField).get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException("Patterns has no field " + patternsField, e);
+    }
+  }
+
+  private static <T> T fabric8(JsonNode tree, Class<T> type) {
+    try {
+      return MAPPER.treeToValue(tree, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot read " + type.getSimpleName() + " " + tree, e);
+    }
+  }
+}

@@ -1,0 +1,349 @@
+package io.chartascode.importer.source;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.chartascode.generator.model.AntiAffinity;
+import io.chartascode.generator.model.OptOut;
+import io.chartascode.generator.model.ParameterType;
+import io.chartascode.generator.model.TopologySpread;
+import io.chartascode.importer.ImportReport;
+import io.chartascode.importer.plan.ApplicationPlan;
+import io.chartascode.importer.plan.ContainerPlan;
+import io.chartascode.importer.plan.ParameterPlan;
+import io.chartascode.importer.plan.ValuePlan;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Toleration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The Java source of an imported model, written with javapoet in the shape of {@code EnvApp}: one
+ * constant per parameter, then {@code application()} with the model's builders, and the class
+ * implements {@code Catalog} so {@code -Dchartascode.catalog=...} can generate it on its own.
+ *
+ * <p>It must build exactly what {@link io.chartascode.importer.plan.PlanInterpreter} builds from
+ * the same plan; the round-trip tests compile it and compare.
+ */
+public final class ModelSource {
+  private static final String MODEL = "io.chartascode.generator.model";
+  private static final ClassName APPLICATION = ClassName.get(MODEL, "Application");
+  private static final ClassName AUTOSCALING = ClassName.get(MODEL, "Autoscaling");
+  private static final ClassName ANTI_AFFINITY = ClassName.get(AntiAffinity.class);
+  private static final ClassName CATALOG = ClassName.get("io.chartascode.generator", "Catalog");
+  private static final ClassName CONTAINER = ClassName.get(MODEL, "Container");
+  private static final ClassName CONTAINER_PORT = ClassName.get(MODEL, "ContainerPort");
+  private static final ClassName ENVIRONMENT = ClassName.get(MODEL, "Environment");
+  private static final ClassName HTTP_PROBE = ClassName.get(MODEL, "HttpProbe");
+  private static final ClassName IMAGE = ClassName.get(MODEL, "Image");
+  private static final ClassName OPT_OUT = ClassName.get(OptOut.class);
+  private static final ClassName PARAMETER = ClassName.get(MODEL, "Parameter");
+  private static final ClassName PATTERNS = ClassName.get(MODEL, "Patterns");
+  private static final ClassName RESOURCES = ClassName.get(MODEL, "Resources");
+  private static final ClassName SERVICE_EXPOSURE = ClassName.get(MODEL, "ServiceExposure");
+  private static final ClassName TOPOLOGY_SPREAD = ClassName.get(TopologySpread.class);
+  private static final ClassName VALUE = ClassName.get(MODEL, "Value");
+  private static final ClassName WORKLOAD = ClassName.get(MODEL, "Workload");
+  private static final int LINE = 100;
+  /** The longest piece of a string literal on one line. */
+  private static final int TEXT_CHUNK = 64;
+  /** Where {@code .image(...)} starts in a container's builder chain inside {@code application()}. */
+  private static final int CHAIN_INDENT = 12;
+
+  private ModelSource() {}
+
+  /** The complete file, formatted, ending in one newline; the same plan always gives the same bytes. */
+  public static String write(ApplicationPlan plan, ImportReport report, String packageName, String className) {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(className)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(CATALOG)
+            .addJavadoc(
+                "$L, imported by the chart-as-code importer from\n$L.\n\n"
+                    + "<p>Values that usually differ between environments are parameters whose defaults are the\n"
+                    + "imported values. Read the notes at the top of this file, then refine the model: descriptions,\n"
+                    + "constraints, and environments such as\n"
+                    + "{@code Environment.builder(\"dev\").namespace(\"$L-dev\").set(TAG, \"...\")}.\n",
+                plan.name(), comment(String.join(", ", report.files())), plan.name());
+    plan.parameters().forEach(p -> type.addField(field(p)));
+    type.addMethod(application(plan));
+    type.addMethod(
+        MethodSpec.methodBuilder("applications")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(ParameterizedTypeName.get(ClassName.get(List.class), APPLICATION))
+            .addStatement("return $T.of(application())", List.class)
+            .build());
+    JavaFile.Builder file =
+        JavaFile.builder(packageName, type.build())
+            .addFileComment("$L", comment(String.join("\n", report.lines())))
+            .skipJavaLangImports(true)
+            .indent("  ");
+    if (plan.parameters().stream().anyMatch(p -> p.defaultValue() instanceof Map<?, ?> m && !m.isEmpty())) {
+      file.addStaticImport(Map.class, "entry");
+    }
+    // javapoet leaves a space after "=" when an initializer starts on the next line, and no blank
+    // line between the file comment and the package.
+    return file.build().toString().replaceAll("[ \t]+\n", "\n").replaceFirst("\npackage ", "\n\npackage ");
+  }
+
+  private static FieldSpec field(ParameterPlan p) {
+    CodeBlock.Builder init = CodeBlock.builder().add("\n$>$>$T.$L($S, ", PARAMETER, factory(p.type()), p.name());
+    init.add(defaultValue(p)).add(")$>$>");
+    if (!p.description().isEmpty()) {
+      init.add("\n.description($L)", text(p.description()));
+    }
+    p.pattern().ifPresent(field -> init.add("\n.pattern($T.$L)", PATTERNS, field));
+    if (!p.allowedValues().isEmpty()) {
+      init.add("\n.allowedValues($L)", strings(p.allowedValues()));
+    }
+    if (!p.forbiddenValues().isEmpty()) {
+      init.add("\n.forbiddenValues($L)", strings(p.forbiddenValues()));
+    }
+    p.minimum().ifPresent(min -> init.add("\n.minimum($L)", min));
+    p.maximum().ifPresent(max -> init.add("\n.maximum($L)", max));
+    init.add("\n.build()$<$<$<$<");
+    return FieldSpec.builder(ParameterizedTypeName.get(PARAMETER, javaType(p.type())), p.constant())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .initializer(init.build())
+        .build();
+  }
+
+  private static CodeBlock defaultValue(ParameterPlan p) {
+    Object value = p.defaultValue();
+    if (value instanceof SortedMap<?, ?> map) {
+      if (map.isEmpty()) {
+        return CodeBlock.of("new $T<>()", TreeMap.class);
+      }
+      List<CodeBlock> entries =
+          map.entrySet().stream().map(e -> CodeBlock.of("entry($S, $S)", e.getKey(), e.getValue())).toList();
+      return CodeBlock.of("new $T<>($T.ofEntries($>$>$>$>\n$L$<$<$<$<))",
+          TreeMap.class, Map.class, CodeBlock.join(entries, ",\n"));
+    }
+    return value instanceof String ? CodeBlock.of("$S", value) : CodeBlock.of("$L", value);
+  }
+
+  private static MethodSpec application(ApplicationPlan plan) {
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("application").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(APPLICATION);
+    NameAllocator locals = new NameAllocator();
+    locals.newName("workload", "workload");
+    List<String> containerVariables = new ArrayList<>();
+    for (ContainerPlan c : plan.workload().containers()) {
+      String variable = locals.newName(io.chartascode.importer.plan.Names.lowerCamel(c.name()), c);
+      containerVariables.add(variable);
+      method.addStatement("$T $N =\n$L", CONTAINER, variable, container(c));
+      method.addCode("\n");
+    }
+    method.addStatement("$T workload =\n$L", WORKLOAD, workload(plan.workload(), containerVariables));
+    method.addCode("\n");
+    method.addStatement("return $L", app(plan));
+    return method.build();
+  }
+
+  private static CodeBlock container(ContainerPlan c) {
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder($S)$>$>", CONTAINER, c.name());
+    if (c.hub() instanceof ValuePlan.Ref hub && c.image() instanceof ValuePlan.Ref image
+        && c.tag() instanceof ValuePlan.Ref tag) {
+      code.add(call("image", IMAGE, "of",
+          List.of(hub.parameter().constant(), image.parameter().constant(), tag.parameter().constant())));
+    } else {
+      code.add("\n.image(new $T($L, $L, $L))", IMAGE, value(c.hub()), value(c.image()), value(c.tag()));
+    }
+    code.add("\n.pullPolicy($L)", value(c.pullPolicy()));
+    for (ContainerPlan.Port port : c.ports()) {
+      if (port.name().equals("http")) {
+        code.add("\n.port($T.http($L))", CONTAINER_PORT, port.number());
+      } else {
+        code.add("\n.port($T.named($S, $T.fixed($L)))", CONTAINER_PORT, port.name(), VALUE, port.number());
+      }
+    }
+    c.env().forEach(e -> code.add("\n.env($S, $L)", e.name(), value(e.value())));
+    c.extraEnv().ifPresent(extra -> code.add("\n.extraEnv($N)", extra.constant()));
+    List<ValuePlan> resources = List.of(c.cpuRequest(), c.memoryRequest(), c.cpuLimit(), c.memoryLimit());
+    if (resources.stream().allMatch(ValuePlan.Ref.class::isInstance)) {
+      code.add(call("resources", RESOURCES, "of",
+          resources.stream().map(r -> ((ValuePlan.Ref) r).parameter().constant()).toList()));
+    } else {
+      code.add("\n.resources(new $T($L))", RESOURCES,
+          CodeBlock.join(resources.stream().map(ModelSource::value).toList(), ", "));
+    }
+    c.liveness().ifPresent(p -> code.add("\n.liveness($T.get($S, $S))", HTTP_PROBE, p.path(), p.portName()));
+    c.readiness().ifPresent(p -> code.add("\n.readiness($T.get($S, $S))", HTTP_PROBE, p.path(), p.portName()));
+    code.add("\n.securityContext(\n$>$>$L$<$<)", Fabric8Source.builder(c.securityContext(), SecurityContext.class));
+    c.writableDirectories().forEach(dir -> code.add("\n.writableDirectory($S)", dir));
+    return code.add("\n.build()$<$<").build();
+  }
+
+  private static CodeBlock workload(ApplicationPlan.Workload w, List<String> containers) {
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()$>$>", WORKLOAD);
+    code.add("\n.replicas($L)", value(w.replicas()));
+    containers.forEach(c -> code.add("\n.container($N)", c));
+    code.add("\n.podSecurityContext(\n$>$>$L$<$<)", Fabric8Source.builder(w.podSecurityContext(), PodSecurityContext.class));
+    w.tolerations().forEach(t -> code.add("\n.toleration(\n$>$>$L$<$<)", Fabric8Source.builder(t, Toleration.class)));
+    List<TopologySpread> spreads = new ArrayList<>(w.topologySpreads());
+    boolean acrossNodes =
+        w.antiAffinity().equals(java.util.Optional.of(AntiAffinity.preferDistinctNodes()))
+            && !spreads.isEmpty()
+            && spreads.get(spreads.size() - 1).equals(TopologySpread.preferAcrossNodes());
+    if (acrossNodes) {
+      spreads.remove(spreads.size() - 1);
+    }
+    spreads.forEach(s -> code.add("\n.topologySpread($L)", spread(s)));
+    if (acrossNodes) {
+      code.add("\n.spreadAcrossNodes()");
+    } else {
+      w.antiAffinity().ifPresent(a -> code.add("\n.antiAffinity($L)", antiAffinity(a)));
+    }
+    return code.add("\n.build()$<$<").build();
+  }
+
+  private static CodeBlock spread(TopologySpread s) {
+    if (s.equals(TopologySpread.preferAcrossNodes())) {
+      return CodeBlock.of("$T.preferAcrossNodes()", TOPOLOGY_SPREAD);
+    }
+    return CodeBlock.of("new $T($L, $L, $S)", TOPOLOGY_SPREAD, topologyKey(s.topologyKey()), s.maxSkew(), s.whenUnsatisfiable());
+  }
+
+  private static CodeBlock antiAffinity(AntiAffinity a) {
+    if (a.equals(AntiAffinity.preferDistinctNodes())) {
+      return CodeBlock.of("$T.preferDistinctNodes()", ANTI_AFFINITY);
+    }
+    return CodeBlock.of("new $T($L, $L)", ANTI_AFFINITY, topologyKey(a.topologyKey()), a.weight());
+  }
+
+  private static CodeBlock topologyKey(String key) {
+    return key.equals(TopologySpread.HOSTNAME) ? CodeBlock.of("$T.HOSTNAME", TOPOLOGY_SPREAD) : CodeBlock.of("$S", key);
+  }
+
+  private static CodeBlock app(ApplicationPlan plan) {
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder($S)", APPLICATION, plan.name());
+    plan.chartVersion().ifPresent(v -> code.add("\n.chartVersion($S)", v));
+    plan.appVersion().ifPresent(v -> code.add("\n.appVersion($S)", v));
+    code.add("\n.parameters(\n$>$>$L$<$<)", wrapped(plan.parameters().stream().map(ParameterPlan::constant).toList()));
+    code.add("\n.workload(workload)");
+    ApplicationPlan.Service service = plan.service();
+    if (service.type().equals("ClusterIP")) {
+      code.add("\n.service($T.clusterIp($L, $S))", SERVICE_EXPOSURE, value(service.port()), service.targetPortName());
+    } else {
+      code.add("\n.service(new $T($S, $L, $S))", SERVICE_EXPOSURE, service.type(), value(service.port()),
+          service.targetPortName());
+    }
+    plan.autoscaling()
+        .ifPresent(
+            a -> {
+              code.add("\n.autoscaling(\n$>$>new $T(\n$>$>$L,\n$L,\n$L,\n$L)$<$<$<$<)", AUTOSCALING,
+                  value(a.enabled()), value(ValuePlan.of(a.minReplicas())), value(ValuePlan.of(a.maxReplicas())),
+                  value(a.targetCpu()));
+              code.add("\n.bound($N, $N)", a.minReplicas().constant(), a.maxReplicas().constant());
+            });
+    plan.optOuts().forEach((optOut, reason) -> code.add("\n.optOut($T.$L,\n$>$>$L$<$<)", OPT_OUT, optOut.name(), text(reason)));
+    plan.environment()
+        .ifPresent(
+            e -> {
+              code.add("\n.environment($T.builder($S)", ENVIRONMENT, e.name());
+              e.namespace().ifPresent(ns -> code.add(".namespace($S)", ns));
+              code.add(".build())");
+            });
+    return code.add("\n.build()").build();
+  }
+
+  /**
+   * {@code .method(Type.factory(A, B))} in a container's chain, or with one argument per line where
+   * that would pass the line limit.
+   */
+  private static CodeBlock call(String method, ClassName type, String factory, List<String> constants) {
+    String arguments = String.join(", ", constants);
+    int width = CHAIN_INDENT + method.length() + type.simpleName().length() + factory.length() + arguments.length() + 6;
+    if (width <= LINE) {
+      return CodeBlock.of("\n.$L($T.$L($L))", method, type, factory, arguments);
+    }
+    return CodeBlock.of("\n.$L(\n$>$>$T.$L(\n$>$>$L)$<$<$<$<)", method, type, factory, String.join(",\n", constants));
+  }
+
+  /**
+   * Text safe inside a comment: javac reads {@code \\u} as a Unicode escape even there, so a
+   * Windows path such as {@code C:\\users} would not compile. Doubled, no backslash starts one.
+   */
+  private static String comment(String text) {
+    return text.replace("\\", "\\\\");
+  }
+
+  /** A string literal, split into {@code "..." + "..."} lines where it is long. */
+  private static CodeBlock text(String value) {
+    List<String> chunks = new ArrayList<>();
+    StringBuilder chunk = new StringBuilder();
+    for (String word : value.split("(?<= )")) {
+      if (chunk.length() > 0 && chunk.length() + word.length() > TEXT_CHUNK) {
+        chunks.add(chunk.toString());
+        chunk.setLength(0);
+      }
+      chunk.append(word);
+    }
+    chunks.add(chunk.toString());
+    CodeBlock.Builder code = CodeBlock.builder().add("$S", chunks.get(0));
+    chunks.subList(1, chunks.size()).forEach(c -> code.add("\n$>$>+ $S$<$<", c));
+    return code.build();
+  }
+
+  /** Constants joined by commas, several to a line, no line longer than the limit. */
+  private static CodeBlock wrapped(List<String> constants) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    int width = LINE - 12;
+    for (int i = 0; i < constants.size(); i++) {
+      String item = constants.get(i) + (i < constants.size() - 1 ? "," : "");
+      if (line.length() > 0 && line.length() + 1 + item.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      line.append(line.length() == 0 ? "" : " ").append(item);
+    }
+    lines.add(line.toString());
+    return CodeBlock.of("$L", String.join("\n", lines));
+  }
+
+  private static CodeBlock value(ValuePlan value) {
+    if (value instanceof ValuePlan.Ref ref) {
+      return CodeBlock.of("$T.of($N)", VALUE, ref.parameter().constant());
+    }
+    Object fixed = ((ValuePlan.Fixed) value).value();
+    return CodeBlock.of(fixed instanceof String ? "$T.fixed($S)" : "$T.fixed($L)", VALUE, fixed);
+  }
+
+  private static CodeBlock strings(List<String> values) {
+    return CodeBlock.join(values.stream().map(v -> CodeBlock.of("$S", v)).toList(), ", ");
+  }
+
+  private static String factory(ParameterType type) {
+    return switch (type) {
+      case STRING -> "string";
+      case BOOLEAN -> "bool";
+      case INTEGER -> "integer";
+      case CPU_QUANTITY -> "cpu";
+      case MEMORY_QUANTITY -> "memory";
+      case STRING_MAP -> "stringMap";
+    };
+  }
+
+  private static TypeName javaType(ParameterType type) {
+    return switch (type) {
+      case STRING, CPU_QUANTITY, MEMORY_QUANTITY -> ClassName.get(String.class);
+      case BOOLEAN -> ClassName.get(Boolean.class);
+      case INTEGER -> ClassName.get(Integer.class);
+      case STRING_MAP -> ParameterizedTypeName.get(
+          ClassName.get(SortedMap.class), ClassName.get(String.class), ClassName.get(String.class));
+    };
+  }
+}
