@@ -64,6 +64,12 @@ public final class FileTreeWriter {
       unmanaged.remove(MANIFEST);
       checkNoConflicts(unmanaged, files.keySet());
 
+      // The common case, nothing changed: compare first, so no file is created or deleted at all.
+      WriteReport report = WriteReport.compare(root, files, previous, unmanaged);
+      if (report.changed().isEmpty() && report.removed().isEmpty() && isCurrent(root, files)) {
+        return report;
+      }
+
       Path staging = sibling(".staging");
       deleteRecursively(staging);
       Files.createDirectories(staging);
@@ -86,12 +92,6 @@ public final class FileTreeWriter {
           }
         }
         Files.write(staging.resolve(MANIFEST), manifest(files.keySet()));
-
-        WriteReport report = WriteReport.compare(root, files, previous, unmanaged);
-        if (report.changed().isEmpty() && report.removed().isEmpty() && Files.exists(root.resolve(MANIFEST))) {
-          deleteRecursively(staging);
-          return report;
-        }
         swap(staging);
         return report;
       } catch (IOException | RuntimeException e) {
@@ -214,7 +214,8 @@ public final class FileTreeWriter {
     return files;
   }
 
-  static void deleteRecursively(Path dir) throws IOException {
+  /** Deletes a tree that the generator wrote (links are removed, never followed). */
+  public static void deleteRecursively(Path dir) throws IOException {
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

@@ -1,0 +1,233 @@
+#!/usr/bin/env bash
+# Generator benchmarks, in one go on this machine. Three parts, each prints its own table:
+#
+#   compare  whole processes, side by side: `./mvnw -q -o generate-resources` on this project against
+#            Eclipse JKube's `./mvnw -q -o -f bench/jkube/pom.xml k8s:resource k8s:helm` for the same
+#            envapp Deployment, Service and HPA plus a Helm chart; our generator without Maven; each
+#            project's `mvn validate` (Maven's own start-up, the floor under both); and `helm template`
+#            / `kubectl kustomize` on the output, as the render floor.
+#   scale    N = 1, 10, 100 synthetic services (io.chartascode.bench.SyntheticCatalog) through the
+#            real command line in one JVM each, without Maven, into a fresh and into an unchanged
+#            tree: wall time, CPU time, peak RSS, and the in-JVM split (model+render, write) from
+#            io.chartascode.bench.ScaleRun; and the unchanged tree with a compare-first writer.
+#   jmh      the JMH benchmarks of bench/generator-jmh (render, validate, writes) for N = 1, 10, 100,
+#            with allocation per operation, and the 100/1 ratios.
+#   profile  (not in the default set) where the CPU of one cold 100-service run goes, sampled by
+#            async-profiler (from Maven Central, pinned; itimer, so no perf events are needed).
+#
+# Usage: bench/generate.sh [compare] [scale] [jmh] [profile]   (no argument: the first three, about 20 minutes)
+# Knobs (environment):
+#   RUNS=10 WARMUP=2     measured and discarded rounds of `compare`
+#   SCALE_RUNS=5         measured rounds of `scale` (after one discarded)
+#   SERVICES="1 10 100"  the N of `scale`
+#   JMH_ARGS="..."       extra JMH options, e.g. "-f 1 -wi 2 -i 3" for a quicker, rougher run
+#   JAVA=java JAVA_OPTS=""  the JVM of the runs without Maven (`scale`, `profile`, and our `java Main`),
+#                        e.g. JAVA_OPTS="-XX:TieredStopAtLevel=1" to see what C2 costs a cold run
+#   RESULTS=/tmp/generator-bench-results   where the raw CSV/JSON and logs are kept
+#
+# Fair by construction: every command runs on the same snapshot of this repository (copied to a
+# temporary directory, so the real generated/ is never touched), through the same Maven wrapper and
+# JDK, offline (-o) after one online warm-up that resolves everything, and the commands are
+# interleaved round by round (a different one first each round), so a noisy neighbour slows all of
+# them alike. Each run is timed by the wall clock, and GNU time gives its CPU time and peak RSS.
+# A script, not a test: it prints figures and checks the targets, but fails only when a command fails.
+set -euo pipefail
+
+RUNS="${RUNS:-10}"
+WARMUP="${WARMUP:-2}"
+SCALE_RUNS="${SCALE_RUNS:-5}"
+SERVICES="${SERVICES:-1 10 100}"
+JMH_ARGS="${JMH_ARGS:-}"
+RESULTS="${RESULTS:-/tmp/generator-bench-results}"
+JAVA="${JAVA:-java}"
+JAVA_OPTS="${JAVA_OPTS:-}"
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tools="${CHART_AS_CODE_TOOLS:-$HOME/.cache/chart-as-code/tools}"
+helm="$tools/helm-v3.17.1/helm"
+kubectl="$tools/kubectl-v1.31.0/kubectl"
+summary="$root/bench/generate_summary.py"
+work="$(mktemp -d /tmp/generator-bench.XXXXXX)"
+snap="$work/repo"
+
+cleanup() { rm -rf "$work"; }
+trap cleanup EXIT
+
+die() { echo "bench: $*" >&2; exit 1; }
+log() { echo "bench: $*" >&2; }
+
+parts=("$@")
+((${#parts[@]})) || parts=(compare scale jmh)
+for part in "${parts[@]}"; do
+  [[ "$part" =~ ^(compare|scale|jmh|profile)$ ]] || die "unknown part '$part'; use compare, scale, jmh or profile"
+done
+
+# --- prerequisites: GNU time (Debian 'time'), python3; helm and kubectl from tools/fetch-tools.sh --
+[[ -x /usr/bin/time ]] || {
+  [[ "$(id -u)" == 0 ]] || die "GNU time is missing: sudo apt-get install time"
+  log "installing GNU time (Debian)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q time >/dev/null 2>&1 ||
+    { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q time >/dev/null; }
+}
+command -v python3 >/dev/null || die "python3 is required to summarise the runs"
+if [[ ! -x "$helm" || ! -x "$kubectl" ]]; then
+  log "fetching helm and kubectl into $tools"
+  bash "$root/tools/fetch-tools.sh" "$tools" >&2
+fi
+
+mkdir -p "$RESULTS"
+csv="$RESULTS/runs.csv"
+echo "phase,command,round,wall_s,user_s,sys_s,max_rss_kb" >"$csv"
+
+# --- one snapshot of the repository, without .git and build output ----------------------------------
+log "snapshot of $root in $snap"
+mkdir -p "$snap"
+tar -C "$root" --exclude=./.git --exclude=target -cf - . | tar -C "$snap" -xf -
+cd "$snap"
+
+# Online once: resolves every plugin and dependency of both sides, and builds the benchmark jar
+# (whose lib/ also gives the generator's runtime classpath for the runs without Maven).
+log "warm-up: resolving and building (online, once)"
+./mvnw -q -pl bench/generator-jmh -am package -Dmaven.test.skip=true >"$RESULTS/warmup.log" 2>&1 ||
+  { tail -n 40 "$RESULTS/warmup.log" >&2; die "building the benchmark jar failed; see $RESULTS/warmup.log"; }
+./mvnw -q generate-resources >>"$RESULTS/warmup.log" 2>&1 ||
+  { tail -n 40 "$RESULTS/warmup.log" >&2; die "generate-resources failed; see $RESULTS/warmup.log"; }
+./mvnw -q -f bench/jkube/pom.xml k8s:resource k8s:helm >>"$RESULTS/warmup.log" 2>&1 ||
+  { tail -n 40 "$RESULTS/warmup.log" >&2; die "JKube failed; see $RESULTS/warmup.log"; }
+bench_jar="$snap/bench/generator-jmh/target/generator-bench.jar"
+generator_cp="$(printf '%s:' "$snap"/bench/generator-jmh/target/lib/*.jar)"
+generator_cp="${generator_cp%:}"
+
+# timed PHASE LABEL ROUND COMMAND...: one run; appends a CSV row unless ROUND is 0 (warm-up).
+timed() {
+  local phase="$1" label="$2" round="$3" t0 t1 rc=0 user sys rss
+  shift 3
+  t0="$(date +%s%N)"
+  timeout 900 /usr/bin/time -f '%U %S %M' -o "$work/time.txt" "$@" >"$work/run.log" 2>&1 || rc=$?
+  t1="$(date +%s%N)"
+  if ((rc != 0)); then
+    cp "$work/run.log" "$RESULTS/failed.log"
+    tail -n 30 "$work/run.log" >&2
+    die "'$label' failed (exit $rc); its output is in $RESULTS/failed.log"
+  fi
+  read -r user sys rss <"$work/time.txt"
+  if ((round > 0)); then
+    echo "$phase,$label,$round,$(awk -v n=$((t1 - t0)) 'BEGIN { printf "%.4f", n / 1e9 }'),$user,$sys,$rss" >>"$csv"
+  fi
+  last_log="$work/run.log"
+}
+
+machine() {
+  echo "bench: $(date -u +%FT%TZ); $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo);" \
+    "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "bench: $("$JAVA" -version 2>&1 | head -n 1); $(./mvnw -v 2>/dev/null | head -n 1 | sed 's/ (.*//');" \
+    "helm $("$helm" version --short); kubectl $("$kubectl" version --client 2>/dev/null | awk '/Client/ {print $3}') (kustomize $("$kubectl" version --client 2>/dev/null | awk '/Kustomize/ {print $3}'))"
+  echo "bench: MAVEN_OPTS='${MAVEN_OPTS:-}' JAVA_OPTS='$JAVA_OPTS'; Maven's .mvn/jvm.config: $(cat .mvn/jvm.config 2>/dev/null || echo none)"
+}
+
+# --- compare -------------------------------------------------------------------------------------------
+compare() {
+  local labels=("ours: mvn generate-resources" "JKube: mvn k8s:resource k8s:helm" "ours: java Main (no Maven)"
+    "Maven floor: mvn validate (our reactor)" "Maven floor: mvn validate (JKube project)"
+    "helm template (our chart)" "kubectl kustomize (our dev overlay)" "helm template (JKube chart)")
+  local cmds=(
+    "./mvnw -q -o generate-resources"
+    "./mvnw -q -o -f bench/jkube/pom.xml k8s:resource k8s:helm"
+    "$JAVA $JAVA_OPTS -cp $generator_cp io.chartascode.generator.cli.Main generated"
+    "./mvnw -q -o validate"
+    "./mvnw -q -o -f bench/jkube/pom.xml validate"
+    "$helm template envapp generated/helm/envapp"
+    "$kubectl kustomize generated/kustomize/envapp/overlays/dev"
+    "$helm template envapp bench/jkube/target/jkube/helm/envapp/kubernetes"
+  )
+  local k=${#cmds[@]} total=$((WARMUP + RUNS)) r i j
+  log "compare: $WARMUP warm-up + $RUNS measured rounds of ${k} commands, interleaved"
+  for ((r = 1; r <= total; r++)); do
+    for ((j = 0; j < k; j++)); do
+      i=$(((j + r) % k))
+      # shellcheck disable=SC2086 # the commands are word-split on purpose; no path has spaces
+      timed compare "${labels[i]}" $((r > WARMUP ? r - WARMUP : 0)) ${cmds[i]}
+      [[ $i == 0 ]] && cp "$last_log" "$RESULTS/ours-mvn.log"
+    done
+    log "compare: round $r/$total done"
+  done
+
+  # What each side produced in its last run.
+  {
+    echo "ours ($(find generated -type f ! -name .generated-files | wc -l) files under generated/, the same as the committed tree):"
+    (cd generated && find . -type f ! -name .generated-files | sed 's|^\./||' | sort | awk -F/ '{print "  " $1 "/" $2 "/" $3}' | uniq -c)
+    echo "JKube ($(find bench/jkube/target/classes/META-INF/jkube bench/jkube/target/jkube -type f | wc -l) files under bench/jkube/target/):"
+    (cd bench/jkube/target && find classes/META-INF/jkube jkube -type f | sort | sed 's/^/  /')
+    echo "ours, last run: $(grep -h 'chart-as-code:' "$RESULTS/ours-mvn.log" || true)"
+  } >"$RESULTS/outputs.txt"
+}
+
+# --- scale ---------------------------------------------------------------------------------------------
+scale() {
+  local total=$((SCALE_RUNS + 1)) r n out
+  log "scale: N in {$SERVICES}, 1 warm-up + $SCALE_RUNS measured rounds, interleaved"
+  : >"$RESULTS/scalerun.txt"
+  for ((r = 1; r <= total; r++)); do
+    for n in $SERVICES; do
+      out="$work/out-$n"
+      rm -rf "$out"
+      # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+      timed scale "fresh/$n" $((r - 1)) "$JAVA" $JAVA_OPTS "-Dchartascode.bench.services=$n" -cp "$bench_jar" \
+        io.chartascode.generator.cli.Main "$out" --catalog=io.chartascode.bench.SyntheticCatalog
+      # shellcheck disable=SC2086
+      timed scale "unchanged/$n" $((r - 1)) "$JAVA" $JAVA_OPTS "-Dchartascode.bench.services=$n" -cp "$bench_jar" \
+        io.chartascode.generator.cli.Main "$out" --catalog=io.chartascode.bench.SyntheticCatalog
+      # The same unchanged tree, as it would go if the writer compared before staging (a prototype).
+      # shellcheck disable=SC2086
+      timed scale "compare-first/$n" $((r - 1)) "$JAVA" $JAVA_OPTS -cp "$bench_jar" io.chartascode.bench.ScaleRun "$n" "$out" --compare-first
+      rm -rf "$out"
+      # shellcheck disable=SC2086
+      timed scale "split/$n" $((r - 1)) "$JAVA" $JAVA_OPTS -cp "$bench_jar" io.chartascode.bench.ScaleRun "$n" "$out"
+      ((r == 1)) || grep '^services=' "$last_log" >>"$RESULTS/scalerun.txt"
+    done
+    log "scale: round $r/$total done"
+  done
+  rm -rf "$work"/out-*
+}
+
+# --- jmh -----------------------------------------------------------------------------------------------
+jmh() {
+  log "jmh: GeneratorBenchmark ${JMH_ARGS:-(annotation defaults: 2 forks, 5 x 1 s warm-up, 5 x 1 s measured)} -prof gc"
+  # shellcheck disable=SC2086 # JMH_ARGS is a list of options
+  "$JAVA" -jar "$bench_jar" GeneratorBenchmark $JMH_ARGS -prof gc -rf json -rff "$RESULTS/jmh.json" \
+    >"$RESULTS/jmh.log" 2>&1 || { tail -n 40 "$RESULTS/jmh.log" >&2; die "JMH failed; see $RESULTS/jmh.log"; }
+}
+
+# --- profile -------------------------------------------------------------------------------------------
+ASYNC_PROFILER="tools.profiler:async-profiler:4.2:jar:linux-x64"
+profile() {
+  [[ "$(uname -sm)" == "Linux x86_64" ]] || die "profile: the pinned async-profiler build is for Linux x86_64"
+  log "profile: ScaleRun 100 under async-profiler ($ASYNC_PROFILER, event=itimer)"
+  ./mvnw -q -N dependency:copy -Dartifact="$ASYNC_PROFILER" -DoutputDirectory="$work/ap" >&2 ||
+    die "could not fetch $ASYNC_PROFILER"
+  (cd "$work/ap" && unzip -q -o ./*.jar 'linux-x64/libasyncProfiler.so')
+  rm -rf "$work/out-profile"
+  # shellcheck disable=SC2086
+  "$JAVA" $JAVA_OPTS "-agentpath:$work/ap/linux-x64/libasyncProfiler.so=start,event=itimer,interval=5ms,collapsed,file=$RESULTS/profile-100.collapsed" \
+    -cp "$bench_jar" io.chartascode.bench.ScaleRun 100 "$work/out-profile" >"$RESULTS/profile-100.txt" 2>&1 ||
+    { cat "$RESULTS/profile-100.txt" >&2; die "the profiled run failed"; }
+  rm -rf "$work/out-profile"
+}
+
+machine | tee "$RESULTS/machine.txt"
+for part in "${parts[@]}"; do
+  "$part"
+done
+log "done $(date -u +%FT%TZ); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo
+for part in "${parts[@]}"; do
+  case "$part" in
+    compare) python3 "$summary" compare "$csv" && sed 's/^/    /' "$RESULTS/outputs.txt" ;;
+    scale) python3 "$summary" scale "$csv" "$RESULTS/scalerun.txt" ;;
+    jmh) python3 "$summary" jmh "$RESULTS/jmh.json" ;;
+    profile) python3 "$summary" profile "$RESULTS/profile-100.collapsed" "$RESULTS/profile-100.txt" ;;
+  esac
+  echo
+done
+echo "bench: raw results in $RESULTS"

@@ -1,0 +1,96 @@
+package io.chartascode.bench;
+
+import io.chartascode.generator.Catalog;
+import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Bound;
+import io.chartascode.generator.model.Environment;
+import io.chartascode.generator.model.Parameter;
+import io.chartascode.services.EnvApp;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * N services for scale runs: envapp itself, then copies of it that differ only in their names and
+ * namespaces ({@code envapp-002} ... {@code envapp-100}). Each copy renders the same files as
+ * envapp under its own directories, so the cost per service stays comparable across N.
+ *
+ * <p>The command line loads it by name; {@value #SERVICES_PROPERTY} sets N (default 1):
+ *
+ * <pre>
+ * java -Dchartascode.bench.services=100 -cp ... io.chartascode.generator.cli.Main out \
+ *     --catalog=io.chartascode.bench.SyntheticCatalog
+ * </pre>
+ */
+public final class SyntheticCatalog implements Catalog {
+  /** The system property that sets the number of services. */
+  public static final String SERVICES_PROPERTY = "chartascode.bench.services";
+
+  /** Helm caps release names, and so application names, at 53 characters. */
+  private static final int MAX_NAME = 53;
+
+  private final int services;
+
+  /** N from {@value #SERVICES_PROPERTY}, default 1: for {@code --catalog=}. */
+  public SyntheticCatalog() {
+    this(Integer.getInteger(SERVICES_PROPERTY, 1));
+  }
+
+  public SyntheticCatalog(int services) {
+    if (services < 1 || services > 999) {
+      throw new IllegalArgumentException(
+          SERVICES_PROPERTY + " (" + services + ") must be between 1 and 999");
+    }
+    this.services = services;
+  }
+
+  @Override
+  public List<Application> applications() {
+    return services(services);
+  }
+
+  /** envapp, then {@code n - 1} renamed copies of it. */
+  public static List<Application> services(int n) {
+    Application envapp = EnvApp.application();
+    List<Application> apps = new ArrayList<>(n);
+    apps.add(envapp);
+    for (int i = 2; i <= n; i++) {
+      apps.add(renamed(envapp, String.format("%s-%03d", envapp.name(), i)));
+    }
+    return apps;
+  }
+
+  /**
+   * The same application under another name; namespaces {@code <old>-<env>} become
+   * {@code <name>-<env>}. Copies every property of {@link Application}: {@code
+   * SyntheticCatalogTest} fails when a new one is missed.
+   */
+  public static Application renamed(Application app, String name) {
+    if (name.length() > MAX_NAME) {
+      throw new IllegalArgumentException(
+          "'" + name + "' is longer than " + MAX_NAME + " characters");
+    }
+    Application.Builder copy =
+        Application.builder(name)
+            .description(app.description())
+            .chartVersion(app.chartVersion())
+            .appVersion(app.appVersion())
+            .parameters(app.parameters().toArray(new Parameter<?>[0]))
+            .workload(app.workload())
+            .service(app.service());
+    app.autoscaling().ifPresent(copy::autoscaling);
+    for (Bound bound : app.bounds()) {
+      copy.bound(bound.lower(), bound.upper());
+    }
+    for (Environment env : app.environments()) {
+      Environment.Builder renamedEnv = Environment.builder(env.name());
+      env.namespace()
+          .map(ns -> ns.equals(app.name() + "-" + env.name()) ? name + "-" + env.name() : ns)
+          .ifPresent(renamedEnv::namespace);
+      env.overrides().forEach(renamedEnv::setUnchecked);
+      copy.environment(renamedEnv.build());
+    }
+    app.optOuts().forEach(copy::optOut);
+    app.gitRepository().ifPresent(copy::gitRepository);
+    return copy.build();
+  }
+}

@@ -1,0 +1,44 @@
+package io.chartascode.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs every benchmark briefly, in this JVM and for one service, so the harness cannot rot
+ * unnoticed. It asserts that each ran, never how fast: timings belong to {@code bench/generate.sh
+ * jmh}. (Writing 100 services' files takes seconds on a slow disk, too long for every build.)
+ */
+class JmhSmokeTest {
+  @Test
+  void everyBenchmarkRuns() throws RunnerException {
+    Collection<RunResult> results =
+        new Runner(
+                new OptionsBuilder()
+                    .include(GeneratorBenchmark.class.getName())
+                    .param("services", "1")
+                    .forks(0)
+                    .warmupIterations(0)
+                    .measurementIterations(1)
+                    .measurementTime(TimeValue.milliseconds(50))
+                    .verbosity(VerboseMode.SILENT)
+                    .shouldFailOnError(true)
+                    .build())
+            .run();
+
+    assertThat(results)
+        .extracting(
+            r -> r.getParams().getBenchmark().replaceAll(".*\\.", "")
+                + "/" + r.getParams().getParam("services"))
+        .containsExactlyInAnyOrder(
+            "render/1", "validate/1", "writeUnchanged/1", "writeFresh/1", "checkCurrent/1");
+    assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
+  }
+}

@@ -1,0 +1,66 @@
+package io.chartascode.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chartascode.generator.Generator;
+import io.chartascode.generator.model.Application;
+import io.chartascode.services.EnvApp;
+import java.util.List;
+import java.util.SortedMap;
+import org.junit.jupiter.api.Test;
+
+class SyntheticCatalogTest {
+  private static final SortedMap<String, String> ENVAPP =
+      Generator.render(List.of(EnvApp.application()));
+
+  @Test
+  void oneServiceIsEnvappItself() {
+    assertThat(Generator.render(SyntheticCatalog.services(1))).isEqualTo(ENVAPP);
+  }
+
+  /** If Application gains a property that renamed() does not copy, the files differ here. */
+  @Test
+  void aCopyUnderTheSameNameRendersTheSameFiles() {
+    Application envapp = EnvApp.application();
+    Application copy = SyntheticCatalog.renamed(envapp, envapp.name());
+    assertThat(Generator.render(List.of(copy))).isEqualTo(ENVAPP);
+  }
+
+  @Test
+  void hundredServicesRenderAHundredTimesTheFilesOfOne() {
+    List<Application> apps = SyntheticCatalog.services(100);
+    SortedMap<String, String> files = Generator.render(apps);
+
+    assertThat(apps)
+        .extracting(Application::name)
+        .doesNotHaveDuplicates()
+        .contains("envapp", "envapp-002", "envapp-100");
+    long shared = ENVAPP.keySet().stream().filter(p -> !p.contains("/envapp/")).count();
+    assertThat(files).hasSize((int) (100 * (ENVAPP.size() - shared) + shared));
+    assertThat(files.get("kustomize/envapp-042/overlays/prod/kustomization.yaml"))
+        .contains("namespace: envapp-042-prod")
+        .doesNotContain("namespace: envapp-prod");
+  }
+
+  @Test
+  void theCommandLineReadsTheCountFromASystemProperty() {
+    String previous = System.getProperty(SyntheticCatalog.SERVICES_PROPERTY);
+    try {
+      System.setProperty(SyntheticCatalog.SERVICES_PROPERTY, "7");
+      assertThat(new SyntheticCatalog().applications()).hasSize(7);
+    } finally {
+      if (previous == null) {
+        System.clearProperty(SyntheticCatalog.SERVICES_PROPERTY);
+      } else {
+        System.setProperty(SyntheticCatalog.SERVICES_PROPERTY, previous);
+      }
+    }
+  }
+
+  @Test
+  void refusesCountsOutsideOneTo999() {
+    assertThatThrownBy(() -> new SyntheticCatalog(0)).hasMessageContaining("between 1 and 999");
+    assertThatThrownBy(() -> new SyntheticCatalog(1000)).hasMessageContaining("between 1 and 999");
+  }
+}
