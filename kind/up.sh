@@ -67,17 +67,7 @@ read_metrics_server_pin() {
 }
 
 main() {
-  while (($# > 0)); do
-    case $1 in
-      --dry-run) DRY_RUN=true ;;
-      -h | --help)
-        usage
-        return 0
-        ;;
-      *) usage_error "unknown argument '$1'" ;;
-    esac
-    shift
-  done
+  parse_flags_only "$@"
   require_bash
   enter_repo_root
 

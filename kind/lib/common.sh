@@ -76,6 +76,21 @@ usage_error() {
   exit 2
 }
 
+# parse_flags_only ARGS...: the options of a script that takes no operands (--dry-run, --help).
+parse_flags_only() {
+  while (($# > 0)); do
+    case $1 in
+      --dry-run) DRY_RUN=true ;;
+      -h | --help)
+        usage
+        exit 0
+        ;;
+      *) usage_error "unknown argument '$1'" ;;
+    esac
+    shift
+  done
+}
+
 # The bash check cannot use the PROBLEMS machinery safely on an old bash, so it exits at once.
 require_bash() {
   local have="${BASH_VERSINFO[0]}.${BASH_VERSINFO[1]}"
