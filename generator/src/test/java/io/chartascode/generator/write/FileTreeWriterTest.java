@@ -51,6 +51,19 @@ class FileTreeWriterTest {
   }
 
   @Test
+  void unchangedFilesAreCarriedOverAsTheSameFileWhenOthersChange() throws IOException {
+    new FileTreeWriter(root()).write(files("same.yaml", "s\n", "other.yaml", "o\n"));
+    Object before = Files.getAttribute(root().resolve("same.yaml"), "unix:ino");
+
+    WriteReport report = new FileTreeWriter(root()).write(files("same.yaml", "s\n", "other.yaml", "o2\n"));
+
+    assertThat(report.changed()).containsExactly("other.yaml");
+    assertThat(root().resolve("same.yaml")).hasContent("s");
+    assertThat(root().resolve("other.yaml")).hasContent("o2");
+    assertThat(Files.getAttribute(root().resolve("same.yaml"), "unix:ino")).isEqualTo(before);
+  }
+
+  @Test
   void removesStaleFilesItCreatedButKeepsAndReportsHandAddedOnes() throws IOException {
     new FileTreeWriter(root()).write(files("old.yaml", "o\n", "keep.yaml", "k\n"));
     Files.writeString(root().resolve("notes.md"), "mine\n");
