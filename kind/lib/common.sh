@@ -31,7 +31,7 @@ readonly WAIT_TIMEOUT=180s
 
 # ---- Minimum tool versions, and why. ----
 readonly MIN_BASH=4.4            # empty arrays under `set -u`
-readonly MIN_DOCKER=20.10.0      # kind's documented minimum engine/client
+readonly MIN_DOCKER=23.0.0       # BuildKit by default, which envapp/Dockerfile.dockerignore needs (kind itself wants 20.10)
 readonly MIN_KIND=0.30.0         # the release the pinned node image (kind-config.yaml) was built for
 readonly MIN_KUBECTL=1.33.0      # kubectl supports its own minor +-1; the node image is v1.34.0
 readonly MIN_HELM=3.17.0         # the Helm 3 line this project tests with; any Helm 4 passes
@@ -39,7 +39,7 @@ readonly MIN_JQ=1.6
 readonly MIN_CURL=7.58.0
 
 readonly TOOLS_CACHE_HINT=${CHART_AS_CODE_TOOLS:-$HOME/.cache/chart-as-code/tools}
-readonly FIX_DOCKER='install Docker Engine 20.10 or newer (https://docs.docker.com/engine/install/), or set DOCKER=/path/to/docker'
+readonly FIX_DOCKER='install Docker Engine 23.0 or newer (https://docs.docker.com/engine/install/), or set DOCKER=/path/to/docker'
 readonly FIX_KIND='install kind v0.30.0 or newer (go install sigs.k8s.io/kind@v0.30.0, or https://kind.sigs.k8s.io/docs/user/quick-start/#installation), or set KIND=/path/to/kind'
 readonly FIX_KUBECTL="run tools/fetch-tools.sh, then set KUBECTL=${TOOLS_CACHE_HINT}/kubectl-v1.34.5/kubectl (or install kubectl 1.33 or newer on PATH)"
 readonly FIX_HELM="run tools/fetch-tools.sh, then set HELM=${TOOLS_CACHE_HINT}/helm-v3.17.1/helm or HELM=${TOOLS_CACHE_HINT}/helm-v4.1.4/helm (or install helm 3.17+ on PATH)"

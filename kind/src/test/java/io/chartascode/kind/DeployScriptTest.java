@@ -307,7 +307,7 @@ class DeployScriptTest {
 
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.stderrLines()).containsExactly(
-        "deploy.sh: docker not found on PATH. Fix: install Docker Engine 20.10 or newer"
+        "deploy.sh: docker not found on PATH. Fix: install Docker Engine 23.0 or newer"
             + " (https://docs.docker.com/engine/install/), or set DOCKER=/path/to/docker.",
         "deploy.sh: stopped before running anything (1 problem).");
     assertThat(result.invocations()).containsExactly("kind version", "kubectl version --client", "helm version --short");
