@@ -7,6 +7,7 @@ import io.chartascode.generator.model.ParameterType;
 import io.chartascode.generator.model.ParameterValues;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** {@code lower <= upper} at the defaults and in every environment, e.g. min ≤ max replicas. */
 final class BoundsRule implements Rule {
@@ -36,7 +37,7 @@ final class BoundsRule implements Rule {
       Application app,
       Bound bound,
       String where,
-      java.util.function.Supplier<ParameterValues> values,
+      Supplier<ParameterValues> values,
       List<Finding> findings) {
     ParameterValues v;
     try {

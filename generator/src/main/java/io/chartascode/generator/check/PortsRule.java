@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -67,7 +68,7 @@ final class PortsRule implements Rule {
 
   private void resolves(String path, String name, Set<String> names, List<Finding> findings) {
     if (!names.contains(name)) {
-      findings.add(finding(path, "'" + name + "' names no container port; there are " + new java.util.TreeSet<>(names)));
+      findings.add(finding(path, "'" + name + "' names no container port; there are " + new TreeSet<>(names)));
     }
   }
 }

@@ -2,6 +2,7 @@ package io.chartascode.generator.k8s;
 
 import io.chartascode.generator.model.Application;
 import java.util.Collections;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -26,6 +27,6 @@ public final class Labels {
 
   /** The version label, on objects and pod templates but never in selectors. */
   public static SortedMap<String, String> version(Application app) {
-    return Collections.unmodifiableSortedMap(new TreeMap<>(java.util.Map.of(VERSION, app.appVersion())));
+    return Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(VERSION, app.appVersion())));
   }
 }

@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The single description of how an {@link Application} becomes Kubernetes objects, written with
@@ -68,7 +69,7 @@ public final class ManifestFactory {
     return new ManifestFactory(app).all(() -> new TemplateBinder(app));
   }
 
-  private List<Manifest> all(java.util.function.Supplier<Binder> binders) {
+  private List<Manifest> all(Supplier<Binder> binders) {
     List<Manifest> manifests = new ArrayList<>();
     manifests.add(build("serviceaccount", Optional.empty(), binders.get(), this::serviceAccount));
     manifests.add(build("service", Optional.empty(), binders.get(), this::service));

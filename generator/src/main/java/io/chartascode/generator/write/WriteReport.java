@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -30,7 +31,7 @@ public record WriteReport(
       Path existing = root.resolve(file.getKey());
       byte[] bytes = file.getValue().getBytes(StandardCharsets.UTF_8);
       if (Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS)
-          && java.util.Arrays.equals(Files.readAllBytes(existing), bytes)) {
+          && Arrays.equals(Files.readAllBytes(existing), bytes)) {
         unchanged.add(file.getKey());
       } else {
         changed.add(file.getKey());

@@ -17,6 +17,7 @@ import io.chartascode.generator.yaml.YamlScalar;
 import io.chartascode.generator.yaml.YamlTrees;
 import io.chartascode.generator.yaml.YamlWriter;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -127,7 +128,8 @@ public final class HelmChartRenderer {
         new PodBuilder()
             .withNewMetadata()
             .withName("test")
-            .withLabels(java.util.Map.of("placeholder", "labels"))
+            // Placeholders keep each field at its place; the edits below replace them with template nodes.
+            .withLabels(Map.of("placeholder", "labels"))
             .addToAnnotations("helm.sh/hook", "test")
             .addToAnnotations("helm.sh/hook-delete-policy", "before-hook-creation,hook-succeeded")
             .endMetadata()
