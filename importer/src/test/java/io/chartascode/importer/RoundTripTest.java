@@ -7,7 +7,8 @@ import io.chartascode.generator.k8s.ManifestFactory;
 import io.chartascode.generator.k8s.ManifestTrees;
 import io.chartascode.generator.model.Application;
 import io.chartascode.importer.testing.Compiled;
-import io.chartascode.importer.testing.RenderedObjects;
+import io.chartascode.generator.testing.ManifestComparison;
+import io.chartascode.generator.testing.Manifests;
 import io.chartascode.importer.testing.Renderer;
 import io.chartascode.services.EnvApp;
 import java.io.IOException;
@@ -87,10 +88,10 @@ class RoundTripTest {
     Application compiled = Compiled.application(result);
     assertThat(trees(compiled)).as("compiled source vs the importer's model").isEqualTo(trees(result.application()));
 
-    var expected = RenderedObjects.parse(Files.readString(input, StandardCharsets.UTF_8));
-    var actual = RenderedObjects.parse(renderer.render(compiled, source.environment));
-    List<String> differences = RenderedObjects.differences(expected, actual);
-    assertThat(differences).as("input vs %s of the imported model:%n%s", renderer, String.join("\n", differences)).isEmpty();
+    var expected = Manifests.parse(Files.readString(input, StandardCharsets.UTF_8));
+    var actual = Manifests.parse(renderer.render(compiled, source.environment));
+    var differences = ManifestComparison.compare(expected, actual);
+    assertThat(differences).as("input vs %s of the imported model:%n%s", renderer, ManifestComparison.report(differences)).isEmpty();
     assertThat(actual).hasSize(expected.size());
   }
 

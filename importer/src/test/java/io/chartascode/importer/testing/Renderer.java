@@ -1,14 +1,13 @@
 package io.chartascode.importer.testing;
 
-import io.chartascode.generator.Generator;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Environment;
-import io.chartascode.generator.write.FileTreeWriter;
+import io.chartascode.generator.testing.Renders;
+import io.chartascode.generator.testing.Tools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Renders a model for one environment the two ways users deploy it, with the real binaries. */
@@ -27,18 +26,12 @@ public enum Renderer {
             .orElseThrow(() -> new AssertionError(app.name() + " has no environment " + environment));
     Path root;
     try {
-      root = Files.createTempDirectory("generated");
+      root = Renders.generate(Files.createTempDirectory("generated"), List.of(app));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    new FileTreeWriter(root).write(Generator.render(List.of(app)));
-    if (this == KUSTOMIZE) {
-      return Tools.KUBECTL.run("kustomize", root.resolve("kustomize/" + app.name() + "/overlays/" + env.name()).toString());
-    }
-    Path chart = root.resolve("helm/" + app.name());
-    List<String> args = new ArrayList<>(List.of("template", app.name(), chart.toString(),
-        "-f", chart.resolve("values-" + env.name() + ".yaml").toString(), "--skip-tests"));
-    env.namespace().ifPresent(ns -> args.addAll(List.of("--namespace", ns)));
-    return Tools.HELM.run(args.toArray(String[]::new));
+    return this == KUSTOMIZE
+        ? Renders.kustomize(Tools.KUBECTL_1_31, Renders.overlay(root, app, env))
+        : Renders.helmTemplate(Tools.HELM_3, root, app, env);
   }
 }
