@@ -66,7 +66,7 @@ public final class FileTreeWriter {
 
       // The common case, nothing changed: compare first, so no file is created or deleted at all.
       WriteReport report = WriteReport.compare(root, files, previous, unmanaged);
-      if (report.changed().isEmpty() && report.removed().isEmpty() && isCurrent(root, files)) {
+      if (report.changed().isEmpty() && report.removed().isEmpty() && manifestMatches(root, files.keySet())) {
         return report;
       }
 
@@ -128,12 +128,17 @@ public final class FileTreeWriter {
           return false;
         }
       }
-      return Files.isRegularFile(root.resolve(MANIFEST))
-          && Files.readAllBytes(root.resolve(MANIFEST)).length == manifest(files.keySet()).length
-          && Arrays.equals(Files.readAllBytes(root.resolve(MANIFEST)), manifest(files.keySet()));
+      return manifestMatches(root, files.keySet());
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /** Whether the manifest under {@code root} lists exactly {@code paths}. */
+  private static boolean manifestMatches(Path root, Set<String> paths) throws IOException {
+    Path manifest = root.resolve(MANIFEST);
+    return Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)
+        && Arrays.equals(Files.readAllBytes(manifest), manifest(paths));
   }
 
   /**

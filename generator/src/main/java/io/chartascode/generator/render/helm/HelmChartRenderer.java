@@ -3,7 +3,7 @@ package io.chartascode.generator.render.helm;
 import io.chartascode.generator.k8s.LabelSet;
 import io.chartascode.generator.k8s.Manifest;
 import io.chartascode.generator.k8s.ManifestFactory;
-import io.chartascode.generator.k8s.ManifestTrees;
+import io.chartascode.generator.k8s.Slot;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Bound;
 import io.chartascode.generator.model.Environment;
@@ -12,12 +12,14 @@ import io.chartascode.generator.render.ValuesTree;
 import io.chartascode.generator.yaml.NodePath;
 import io.chartascode.generator.yaml.YamlDocument;
 import io.chartascode.generator.yaml.YamlMap;
-import io.chartascode.generator.yaml.YamlRawBlock;
+import io.chartascode.generator.yaml.YamlNode;
 import io.chartascode.generator.yaml.YamlScalar;
 import io.chartascode.generator.yaml.YamlTrees;
 import io.chartascode.generator.yaml.YamlWriter;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -128,7 +130,7 @@ public final class HelmChartRenderer {
         new PodBuilder()
             .withNewMetadata()
             .withName("test")
-            // Placeholders keep each field at its place; the edits below replace them with template nodes.
+            // Placeholders keep each field at its place; the slots below replace them.
             .withLabels(Map.of("placeholder", "labels"))
             .addToAnnotations("helm.sh/hook", "test")
             .addToAnnotations("helm.sh/hook-delete-policy", "before-hook-creation,hook-succeeded")
@@ -164,22 +166,17 @@ public final class HelmChartRenderer {
         "{{ printf \"%s:%v\" (" + include + ") "
             + HelmExpressions.valuesPathOrLiteral(app.service().port())
             + " | quote }}";
-    var tree = ManifestTrees.toYaml(pod);
-    tree =
-        YamlTrees.replace(
-            tree,
-            NodePath.of("metadata.name"),
-            YamlScalar.raw("{{ printf \"%s-test-connection\" (" + include + ") }}"));
-    tree =
-        YamlTrees.replace(
-            tree,
-            NodePath.of("metadata.labels"),
-            new YamlRawBlock(
-                indent ->
-                    "{{- " + names.include(names.labels(LabelSet.OBJECT)) + " | nindent " + indent + " }}"));
-    tree =
-        YamlTrees.replace(
-            tree, NodePath.of("spec.containers[0].args[2]"), YamlScalar.raw(target));
+    // Name and labels go through the same slots as the application's objects.
+    Manifest hook =
+        new Manifest(
+            "test-connection",
+            pod,
+            Optional.empty(),
+            List.of(
+                new Slot.Name(NodePath.of("metadata.name"), "-test-connection"),
+                new Slot.Labels(NodePath.of("metadata.labels"), LabelSet.OBJECT)));
+    YamlNode tree = new HelmManifestTemplate(names).render(hook).root();
+    tree = YamlTrees.replace(tree, NodePath.of("spec.containers[0].args[2]"), YamlScalar.raw(target));
     return YamlWriter.write(YamlDocument.of(tree).withHeader(GeneratedHeader.template()));
   }
 
