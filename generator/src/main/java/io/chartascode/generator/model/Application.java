@@ -207,11 +207,6 @@ public final class Application {
       return this;
     }
 
-    public Builder clearEnvironments() {
-      this.environments.clear();
-      return this;
-    }
-
     public Application build() {
       if (appVersion == null) {
         appVersion = chartVersion;

@@ -135,11 +135,6 @@ public final class Container {
       return this;
     }
 
-    public Builder clearEnv() {
-      this.env.clear();
-      return this;
-    }
-
     public Builder image(Image image) {
       this.image = image;
       return this;

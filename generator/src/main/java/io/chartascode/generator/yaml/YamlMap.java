@@ -69,11 +69,6 @@ public record YamlMap(List<YamlMap.Entry> entries) implements YamlNode {
       return this;
     }
 
-    public Builder add(Entry entry) {
-      entries.add(entry);
-      return this;
-    }
-
     public YamlMap build() {
       return new YamlMap(entries);
     }
