@@ -179,32 +179,39 @@ for round in $(seq "$ROUNDS"); do
 done
 
 col() { awk -v c="$2" '{print $c}' "$work/$1.txt" | median; }
+# The medians, by server and column: m[java.rps], m[flask.p99], ...
+declare -A m
+columns=(start rps p50 p99 rss bytes rss_later cpu plain)
 for server in java flask; do
-  declare "${server}_start=$(col "$server" 1)" "${server}_rps=$(col "$server" 2)" \
-    "${server}_p50=$(col "$server" 3)" "${server}_p99=$(col "$server" 4)" \
-    "${server}_rss=$(col "$server" 5)" "${server}_bytes=$(col "$server" 6)" \
-    "${server}_rss_later=$(col "$server" 7)" "${server}_cpu=$(col "$server" 8)" \
-    "${server}_plain=$(col "$server" 9)"
+  for i in "${!columns[@]}"; do
+    m[$server.${columns[i]}]="$(col "$server" $((i + 1)))"
+  done
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", (b == 0 ? 0 : a / b) }'; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+# row LABEL JAVA-KEY FLASK-KEY [mib]: one line of the table, the two medians and their ratio.
+row() {
+  local a="${m[$2]}" b="${m[$3]}"
+  if [[ "${4:-}" == mib ]]; then a="$(mib "$a")" b="$(mib "$b")"; fi
+  printf '| %-27s | %14s | %22s | %13s |\n' "$1" "$a" "$b" "$(ratio "${m[$2]}" "${m[$3]}")"
+}
 
 echo
 echo "Median of $ROUNDS round(s):"
 printf '| %-27s | %14s | %22s | %13s |\n' "" "envapp (JDK)" "Flask (gunicorn -w $CORES)" "envapp/Flask"
 printf '|%s|%s|%s|%s|\n' "-----------------------------" "----------------" "------------------------" "---------------"
-printf '| %-27s | %14s | %22s | %13s |\n' "requests/s" "$java_rps" "$flask_rps" "$(ratio "$java_rps" "$flask_rps")"
-printf '| %-27s | %14s | %22s | %13s |\n' "p50 latency (ms)" "$java_p50" "$flask_p50" "$(ratio "$java_p50" "$flask_p50")"
-printf '| %-27s | %14s | %22s | %13s |\n' "p99 latency (ms)" "$java_p99" "$flask_p99" "$(ratio "$java_p99" "$flask_p99")"
-printf '| %-27s | %14s | %22s | %13s |\n' "RSS as load ends (MiB)" "$(mib "$java_rss")" "$(mib "$flask_rss")" "$(ratio "$java_rss" "$flask_rss")"
-printf '| %-27s | %14s | %22s | %13s |\n' "RSS 2 s later (MiB)" "$(mib "$java_rss_later")" "$(mib "$flask_rss_later")" "$(ratio "$java_rss_later" "$flask_rss_later")"
-printf '| %-27s | %14s | %22s | %13s |\n' "start to first 200 (ms)" "$java_start" "$flask_start" "$(ratio "$java_start" "$flask_start")"
-printf '| %-27s | %14s | %22s | %13s |\n' "  the same, without AppCDS" "$java_plain" "$flask_start" "$(ratio "$java_plain" "$flask_start")"
-printf '| %-27s | %14s | %22s | %13s |\n' "server CPU per request (us)" "$java_cpu" "$flask_cpu" "$(ratio "$java_cpu" "$flask_cpu")"
-printf '| %-27s | %14s | %22s | %13s |\n' "response body (bytes)" "$java_bytes" "$flask_bytes" "$(ratio "$java_bytes" "$flask_bytes")"
+row "requests/s" java.rps flask.rps
+row "p50 latency (ms)" java.p50 flask.p50
+row "p99 latency (ms)" java.p99 flask.p99
+row "RSS as load ends (MiB)" java.rss flask.rss mib
+row "RSS 2 s later (MiB)" java.rss_later flask.rss_later mib
+row "start to first 200 (ms)" java.start flask.start
+row "  the same, without AppCDS" java.plain flask.start
+row "server CPU per request (us)" java.cpu flask.cpu
+row "response body (bytes)" java.bytes flask.bytes
 echo
 verdict() { if awk "BEGIN { exit !($1) }"; then echo met; else echo MISSED; fi; }
-echo "Targets: req/s >= 5x Flask: $(verdict "$java_rps >= 5 * $flask_rps");" \
-  "p99 below Flask: $(verdict "$java_p99 < $flask_p99");" \
-  "RSS <= 64 MiB as load ends: $(verdict "$java_rss <= 65536");" \
-  "first 200 <= 500 ms: $(verdict "$java_start <= 500")"
+echo "Targets: req/s >= 5x Flask: $(verdict "${m[java.rps]} >= 5 * ${m[flask.rps]}");" \
+  "p99 below Flask: $(verdict "${m[java.p99]} < ${m[flask.p99]}");" \
+  "RSS <= 64 MiB as load ends: $(verdict "${m[java.rss]} <= 65536");" \
+  "first 200 <= 500 ms: $(verdict "${m[java.start]} <= 500")"

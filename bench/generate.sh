@@ -7,13 +7,15 @@
 #            project's `mvn validate` (Maven's own start-up, the floor under both); and `helm template`
 #            / `kubectl kustomize` on the output, as the render floor.
 #   scale    N = 1, 10, 100 synthetic services (io.chartascode.bench.SyntheticCatalog) through the
-#            real command line in one JVM each, without Maven, into a fresh and into an unchanged
-#            tree: wall time, CPU time, peak RSS, and the in-JVM split (model+render, write) from
-#            io.chartascode.bench.ScaleRun; and the unchanged tree with a compare-first writer.
-#   jmh      the JMH benchmarks of bench/generator-jmh (render, validate, writes) for N = 1, 10, 100,
-#            with allocation per operation, and the 100/1 ratios.
-#   profile  (not in the default set) where the CPU of one cold 100-service run goes, sampled by
-#            async-profiler (from Maven Central, pinned; itimer, so no perf events are needed).
+#            real command line in one JVM each, without Maven: into a fresh tree (on disk, and on
+#            tmpfs to tell the disk's cost apart), over an unchanged tree, and over a changed one
+#            (one service's release bump); wall time, CPU time, peak RSS, and the in-JVM split
+#            (model+render, write) from io.chartascode.bench.ScaleRun.
+#   jmh      the JMH benchmarks of bench/generator-jmh (render, validate, writes on disk and on
+#            tmpfs) for N = 1, 10, 100, with allocation per operation, and the 100/1 ratios.
+#   profile  (not in the default set) async-profiler (from Maven Central, pinned; no perf events
+#            needed): where the CPU of one cold 100-service run goes (itimer), and where the wall
+#            time of `./mvnw -q -o generate-resources` goes (wall clock, Maven's main thread).
 #
 # Usage: bench/generate.sh [compare] [scale] [jmh] [profile]   (no argument: the first three, about 20 minutes)
 # Knobs (environment):
@@ -21,9 +23,11 @@
 #   SCALE_RUNS=5         measured rounds of `scale` (after one discarded)
 #   SERVICES="1 10 100"  the N of `scale`
 #   JMH_ARGS="..."       extra JMH options, e.g. "-f 1 -wi 2 -i 3" for a quicker, rougher run
-#   JAVA=java JAVA_OPTS=""  the JVM of the runs without Maven (`scale`, `profile`, and our `java Main`),
-#                        e.g. JAVA_OPTS="-XX:TieredStopAtLevel=1" to see what C2 costs a cold run
+#   JAVA=java JAVA_OPTS=...  the JVM of the runs without Maven (`scale`, `profile`, and our `java Main`);
+#                        JAVA_OPTS defaults to .mvn/jvm.config, the options `generate-resources` runs
+#                        the generator with; JAVA_OPTS=" " for the JVM's defaults (C2 as well)
 #   RESULTS=/tmp/generator-bench-results   where the raw CSV/JSON and logs are kept
+#   TMPFS=/dev/shm       a tmpfs for the runs that leave the disk out (skipped if it is not one)
 #
 # Fair by construction: every command runs on the same snapshot of this repository (copied to a
 # temporary directory, so the real generated/ is never touched), through the same Maven wrapper and
@@ -39,18 +43,23 @@ SCALE_RUNS="${SCALE_RUNS:-5}"
 SERVICES="${SERVICES:-1 10 100}"
 JMH_ARGS="${JMH_ARGS:-}"
 RESULTS="${RESULTS:-/tmp/generator-bench-results}"
+TMPFS="${TMPFS:-/dev/shm}"
 JAVA="${JAVA:-java}"
-JAVA_OPTS="${JAVA_OPTS:-}"
+SERVICES_PROPERTY=chartascode.bench.services
+APP_VERSION_PROPERTY=chartascode.bench.appVersion
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAVA_OPTS="${JAVA_OPTS:-$(tr '\n' ' ' 2>/dev/null <"$root/.mvn/jvm.config" || true)}"
 tools="${CHART_AS_CODE_TOOLS:-$HOME/.cache/chart-as-code/tools}"
 helm="$tools/helm-v3.17.1/helm"
 kubectl="$tools/kubectl-v1.31.0/kubectl"
 summary="$root/bench/generate_summary.py"
 work="$(mktemp -d /tmp/generator-bench.XXXXXX)"
 snap="$work/repo"
+shm=""
+[[ "$(stat -f -c %T "$TMPFS" 2>/dev/null)" == tmpfs ]] && shm="$(mktemp -d "$TMPFS/generator-bench.XXXXXX")"
 
-cleanup() { rm -rf "$work"; }
+cleanup() { rm -rf "$work" ${shm:+"$shm"}; }
 trap cleanup EXIT
 
 die() { echo "bench: $*" >&2; exit 1; }
@@ -163,38 +172,52 @@ compare() {
 }
 
 # --- scale ---------------------------------------------------------------------------------------------
+# Every run writes into a new directory, and nothing is deleted before the end: this machine's disk
+# is ext4 without a journal, where creating a file skips, one by one, every inode freed in the last
+# minutes, so a run right after deleting a tree pays for the delete (docs/benchmarks.md, "Disk").
+# The "changed" runs come last for that reason: each swaps in a new tree and deletes the old one.
 scale() {
-  local total=$((SCALE_RUNS + 1)) r n out
-  log "scale: N in {$SERVICES}, 1 warm-up + $SCALE_RUNS measured rounds, interleaved"
+  local total=$((SCALE_RUNS + 1)) r n out place places=("disk:$work/scale")
+  [[ -n "$shm" ]] && places+=("tmpfs:$shm/scale")
+  log "scale: N in {$SERVICES} on ${places[*]%%:*}, 1 warm-up + $SCALE_RUNS measured rounds, interleaved"
   : >"$RESULTS/scalerun.txt"
   for ((r = 1; r <= total; r++)); do
     for n in $SERVICES; do
-      out="$work/out-$n"
-      rm -rf "$out"
-      # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-      timed scale "fresh/$n" $((r - 1)) "$JAVA" $JAVA_OPTS "-Dchartascode.bench.services=$n" -cp "$bench_jar" \
+      for place in "${places[@]}"; do
+        out="${place#*:}/r$r-n$n"
+        # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+        timed scale "fresh/${place%%:*}/$n" $((r - 1)) "$JAVA" $JAVA_OPTS "-D$SERVICES_PROPERTY=$n" -cp "$bench_jar" \
+          io.chartascode.generator.cli.Main "$out" --catalog=io.chartascode.bench.SyntheticCatalog
+      done
+      out="$work/scale/r$r-n$n"
+      # shellcheck disable=SC2086
+      timed scale "unchanged/disk/$n" $((r - 1)) "$JAVA" $JAVA_OPTS "-D$SERVICES_PROPERTY=$n" -cp "$bench_jar" \
         io.chartascode.generator.cli.Main "$out" --catalog=io.chartascode.bench.SyntheticCatalog
       # shellcheck disable=SC2086
-      timed scale "unchanged/$n" $((r - 1)) "$JAVA" $JAVA_OPTS "-Dchartascode.bench.services=$n" -cp "$bench_jar" \
-        io.chartascode.generator.cli.Main "$out" --catalog=io.chartascode.bench.SyntheticCatalog
-      # The same unchanged tree, as it would go if the writer compared before staging (a prototype).
-      # shellcheck disable=SC2086
-      timed scale "compare-first/$n" $((r - 1)) "$JAVA" $JAVA_OPTS -cp "$bench_jar" io.chartascode.bench.ScaleRun "$n" "$out" --compare-first
-      rm -rf "$out"
-      # shellcheck disable=SC2086
-      timed scale "split/$n" $((r - 1)) "$JAVA" $JAVA_OPTS -cp "$bench_jar" io.chartascode.bench.ScaleRun "$n" "$out"
+      timed scale "split/disk/$n" $((r - 1)) "$JAVA" $JAVA_OPTS -cp "$bench_jar" io.chartascode.bench.ScaleRun "$n" "$out-split"
       ((r == 1)) || grep '^services=' "$last_log" >>"$RESULTS/scalerun.txt"
     done
     log "scale: round $r/$total done"
   done
-  rm -rf "$work"/out-*
+  # A release bump of one service (its appVersion), over the tree of round 1, again and again.
+  for ((r = 1; r <= total; r++)); do
+    for n in $SERVICES; do
+      # shellcheck disable=SC2086
+      timed scale "changed/disk/$n" $((r - 1)) "$JAVA" $JAVA_OPTS "-D$SERVICES_PROPERTY=$n" "-D$APP_VERSION_PROPERTY=v1.$r" \
+        -cp "$bench_jar" io.chartascode.generator.cli.Main "$work/scale/r1-n$n" --catalog=io.chartascode.bench.SyntheticCatalog
+      grep -q "[1-9][0-9]* changed" "$last_log" || die "changed/$n: the edit changed no file: $(cat "$last_log")"
+    done
+  done
+  log "scale: changed-tree rounds done"
+  for place in "${places[@]}"; do rm -rf "${place#*:}"; done
 }
 
 # --- jmh -----------------------------------------------------------------------------------------------
 jmh() {
-  log "jmh: GeneratorBenchmark ${JMH_ARGS:-(annotation defaults: 2 forks, 5 x 1 s warm-up, 5 x 1 s measured)} -prof gc"
+  local scratch="tmpdir${shm:+,$shm}"
+  log "jmh: GeneratorBenchmark ${JMH_ARGS:-(annotation defaults: 2 forks, 5 x 1 s warm-up, 5 x 1 s measured)} -p scratch=$scratch -prof gc"
   # shellcheck disable=SC2086 # JMH_ARGS is a list of options
-  "$JAVA" -jar "$bench_jar" GeneratorBenchmark $JMH_ARGS -prof gc -rf json -rff "$RESULTS/jmh.json" \
+  "$JAVA" -jar "$bench_jar" GeneratorBenchmark -p "scratch=$scratch" $JMH_ARGS -prof gc -rf json -rff "$RESULTS/jmh.json" \
     >"$RESULTS/jmh.log" 2>&1 || { tail -n 40 "$RESULTS/jmh.log" >&2; die "JMH failed; see $RESULTS/jmh.log"; }
 }
 
@@ -202,16 +225,26 @@ jmh() {
 ASYNC_PROFILER="tools.profiler:async-profiler:4.2:jar:linux-x64"
 profile() {
   [[ "$(uname -sm)" == "Linux x86_64" ]] || die "profile: the pinned async-profiler build is for Linux x86_64"
-  log "profile: ScaleRun 100 under async-profiler ($ASYNC_PROFILER, event=itimer)"
   ./mvnw -q -N dependency:copy -Dartifact="$ASYNC_PROFILER" -DoutputDirectory="$work/ap" >&2 ||
     die "could not fetch $ASYNC_PROFILER"
   (cd "$work/ap" && unzip -q -o ./*.jar 'linux-x64/libasyncProfiler.so')
-  rm -rf "$work/out-profile"
+  local agent="$work/ap/linux-x64/libasyncProfiler.so"
+
+  log "profile: ScaleRun 100 under async-profiler ($ASYNC_PROFILER, event=itimer)"
   # shellcheck disable=SC2086
-  "$JAVA" $JAVA_OPTS "-agentpath:$work/ap/linux-x64/libasyncProfiler.so=start,event=itimer,interval=5ms,collapsed,file=$RESULTS/profile-100.collapsed" \
+  "$JAVA" $JAVA_OPTS "-agentpath:$agent=start,event=itimer,interval=5ms,collapsed,file=$RESULTS/profile-100.collapsed" \
     -cp "$bench_jar" io.chartascode.bench.ScaleRun 100 "$work/out-profile" >"$RESULTS/profile-100.txt" 2>&1 ||
     { cat "$RESULTS/profile-100.txt" >&2; die "the profiled run failed"; }
-  rm -rf "$work/out-profile"
+
+  # Wall clock, per thread: Maven's main thread is busy or waiting for the whole build, so its
+  # samples split the wall time of the run; the generator itself runs on exec:java's own thread.
+  log "profile: ./mvnw -q -o generate-resources under async-profiler (event=wall)"
+  local round
+  for round in 0 1 2 3; do # the first three warm the page cache and are overwritten
+    MAVEN_OPTS="${MAVEN_OPTS:-} -agentpath:$agent=start,event=wall,interval=2ms,threads,collapsed,file=$RESULTS/profile-mvn.collapsed" \
+      ./mvnw -q -o generate-resources >"$RESULTS/profile-mvn.txt" 2>&1 ||
+      { cat "$RESULTS/profile-mvn.txt" >&2; die "the profiled generate-resources failed (round $round)"; }
+  done
 }
 
 machine | tee "$RESULTS/machine.txt"
@@ -226,7 +259,11 @@ for part in "${parts[@]}"; do
     compare) python3 "$summary" compare "$csv" && sed 's/^/    /' "$RESULTS/outputs.txt" ;;
     scale) python3 "$summary" scale "$csv" "$RESULTS/scalerun.txt" ;;
     jmh) python3 "$summary" jmh "$RESULTS/jmh.json" ;;
-    profile) python3 "$summary" profile "$RESULTS/profile-100.collapsed" "$RESULTS/profile-100.txt" ;;
+    profile)
+      python3 "$summary" profile "$RESULTS/profile-100.collapsed" "$RESULTS/profile-100.txt"
+      echo
+      python3 "$summary" profile-mvn "$RESULTS/profile-mvn.collapsed"
+      ;;
   esac
   echo
 done

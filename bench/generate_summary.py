@@ -5,6 +5,7 @@
   generate_summary.py scale runs.csv scalerun.txt
   generate_summary.py jmh jmh.json
   generate_summary.py profile profile.collapsed scalerun.txt
+  generate_summary.py profile-mvn profile-mvn.collapsed
 """
 import csv
 import json
@@ -80,34 +81,36 @@ def read_split(path):
     return splits
 
 
+def spread(r):
+    return f"{med(r['wall']):.2f} ({min(r['wall']):.2f}-{max(r['wall']):.2f})" if r else "n/a"
+
+
 def scale(path, split_path):
     runs = read_runs(path, "scale")
     splits = read_split(split_path)
     ns = sorted(splits)
-    count = len(runs[f"fresh/{ns[0]}"]["wall"])
+    count = len(runs[f"fresh/disk/{ns[0]}"]["wall"])
     print(f"N synthetic services, one JVM each (`java ... cli.Main out --catalog=...SyntheticCatalog`), no Maven; "
-          f"medians of {count} runs (min-max), seconds:")
+          f"medians of {count} runs (min-max), seconds. Fresh: into a new directory; unchanged: again over it; "
+          f"changed: one service's release bump over it (last, after every other run):")
     print()
-    print("| N | files | fresh tree: wall | unchanged tree: wall | unchanged, compare-first (prototype) "
-          "| CPU (fresh) | peak RSS MiB (fresh / unchanged) | JVM start to main, ms | model+render, ms | write, ms |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| N | files | fresh (disk) | fresh (tmpfs) | unchanged | changed | CPU (fresh, disk) "
+          "| peak RSS MiB (fresh / unchanged) | JVM start to main, ms | model+render, ms | write, ms |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n in ns:
-        f, u, s = runs[f"fresh/{n}"], runs[f"unchanged/{n}"], splits[n]
-        c = runs.get(f"compare-first/{n}")
+        f, u, s = runs[f"fresh/disk/{n}"], runs[f"unchanged/disk/{n}"], splits[n]
+        t, c = runs.get(f"fresh/tmpfs/{n}"), runs.get(f"changed/disk/{n}")
         col = lambda key: med([x[key] for x in s])
-        cf = f"{med(c['wall']):.2f} ({min(c['wall']):.2f}-{max(c['wall']):.2f})" if c else "n/a"
-        print(f"| {n} | {col('files'):.0f} | {med(f['wall']):.2f} ({min(f['wall']):.2f}-{max(f['wall']):.2f}) "
-              f"| {med(u['wall']):.2f} ({min(u['wall']):.2f}-{max(u['wall']):.2f}) | {cf} | {med(f['cpu']):.2f} "
-              f"| {med(f['rss']):.0f} / {med(u['rss']):.0f} | {col('jvm_ms'):.0f} "
+        print(f"| {n} | {col('files'):.0f} | {spread(f)} | {spread(t)} | {spread(u)} | {spread(c)} "
+              f"| {med(f['cpu']):.2f} | {med(f['rss']):.0f} / {med(u['rss']):.0f} | {col('jvm_ms'):.0f} "
               f"| {col('model_ms') + col('render_ms'):.0f} | {col('write_ms'):.0f} |")
     if 1 in splits and 100 in splits:
-        f100, u100 = med(runs["fresh/100"]["wall"]), med(runs["unchanged/100"]["wall"])
         print()
-        print(f"Target: 100 services < 2 s in one JVM (whole java process): unchanged tree {u100:.2f} s -> "
-              f"{verdict(u100 < 2)}; fresh tree {f100:.2f} s -> {verdict(f100 < 2)}")
-        if "compare-first/100" in runs:
-            c100 = med(runs["compare-first/100"]["wall"])
-            print(f"  with a compare-first writer (prototype), unchanged tree: {c100:.2f} s -> {verdict(c100 < 2)}")
+        cases = [(label, runs.get(f"{kind}/100")) for label, kind in
+                 (("fresh tree on disk", "fresh/disk"), ("fresh tree on tmpfs", "fresh/tmpfs"),
+                  ("unchanged tree", "unchanged/disk"), ("changed tree", "changed/disk"))]
+        print("Target: 100 services < 2 s in one JVM (the whole java process): " + "; ".join(
+            f"{label} {med(r['wall']):.2f} s -> {verdict(med(r['wall']) < 2)}" for label, r in cases if r))
         render = lambda n: med([x["model_ms"] + x["render_ms"] for x in splits[n]])
         print(f"Cold model+render, 100 / 1: {render(100) / render(1):.1f}x "
               f"(JVM warm-up makes cold ratios flatter; the JMH table is the linearity check)")
@@ -119,6 +122,10 @@ def jmh(path):
     table = {}
     for r in results:
         name = r["benchmark"].rsplit(".", 1)[1]
+        # bench/generate.sh passes two scratch directories: "tmpdir" (on disk) and one on tmpfs.
+        scratch = r["params"].get("scratch")
+        if scratch:
+            name += " (disk)" if scratch == "tmpdir" else " (tmpfs)"
         n = int(r["params"]["services"])
         alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
         error = r["primaryMetric"]["scoreError"]
@@ -134,7 +141,9 @@ def jmh(path):
           "| alloc/op N=1 | alloc/op N=100 | alloc 100/1 |")
     print("|---|" + "---:|" * (len(ns) + 5))
     verdicts = []
-    for name in ("render", "validate", "checkCurrent", "writeUnchanged", "writeFresh"):
+    names = [f"{b}{where}" for b in ("render", "validate", "checkCurrent", "writeUnchanged", "writeFresh")
+             for where in ("", " (disk)", " (tmpfs)")]
+    for name in names:
         if name not in table:
             continue
         v = table[name]
@@ -201,6 +210,41 @@ def profile(path, scalerun):
     print(f"| other (JVM start, interpreter, runtime) | {100 * other / total:.0f}% |")
 
 
+# Where the wall time of `mvn generate-resources` goes, by the frames on Maven's main thread. A stack
+# belongs to the first category whose test it passes; the order goes from specific to general.
+MAVEN_CATEGORIES = [
+    ("the generator (exec:java; Maven's main thread waits for it)", _has("AbstractExecJavaBase")),
+    ("enforcer rules", _has("EnforceMojo")),
+    ("compiler: is the model compiled and current?", _has("CompilerMojo")),
+    ("resolving each plugin's own dependencies and class realm",
+     _has("setupPluginRealm", "DefaultPluginDependenciesResolver", "calculateLifecycleMappings")),
+    ("resolving the project's dependencies (compile, exec:java)", _has("LifecycleDependencyResolver")),
+    ("the rest of the build: plans, mojo set-up, other modules", _has("LifecycleStarter")),
+    ("reading the POMs of the reactor", _has("ProjectBuilder", "DefaultGraphBuilder")),
+    ("Maven's start-up: launcher, Sisu/Guice container, settings", lambda s: True),
+]
+
+
+def profile_mvn(path):
+    main = []
+    with open(path) as f:
+        for line in f:
+            stack, n = line.rstrip("\n").rsplit(" ", 1)
+            if stack.startswith("[main tid="):
+                main.append((stack, int(n)))
+    total = sum(n for _, n in main)
+    shares = {name: 0 for name, _ in MAVEN_CATEGORIES}
+    for stack, n in main:
+        shares[next(name for name, test in MAVEN_CATEGORIES if test(stack))] += n
+    print(f"Wall time of `./mvnw -q -o generate-resources`, Maven's main thread (async-profiler, wall, 2 ms): "
+          f"{total} samples")
+    print()
+    print("| where | share of wall time |")
+    print("|---|---:|")
+    for name, _ in MAVEN_CATEGORIES:
+        print(f"| {name} | {100 * shares[name] / total:.0f}% |")
+
+
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
-    {"compare": compare, "scale": scale, "jmh": jmh, "profile": profile}[cmd](*args)
+    {"compare": compare, "scale": scale, "jmh": jmh, "profile": profile, "profile-mvn": profile_mvn}[cmd](*args)

@@ -40,65 +40,90 @@ import org.openjdk.jmh.annotations.Warmup;
  *       FileTreeWriter.isCurrent}, what a check-only run does): the least an unchanged write needs.
  * </ul>
  *
- * Average time per operation. Run with {@code bench/generate.sh jmh}, or
- * {@code java -jar bench/generator-jmh/target/generator-bench.jar}.
+ * The benchmarks that touch files also run per {@code scratch} directory ({@code -p
+ * scratch=/tmp,/dev/shm}), so that a disk's own costs can be told apart from the generator's.
+ *
+ * <p>Average time per operation. Run with {@code bench/generate.sh jmh}, or {@code java -jar
+ * bench/generator-jmh/target/generator-bench.jar}.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class GeneratorBenchmark {
-  @Param({"1", "10", "100"})
-  public int services;
+  /** The model of N services. */
+  @State(Scope.Benchmark)
+  public static class Services {
+    @Param({"1", "10", "100"})
+    public int services;
 
-  private List<Application> model;
-  private Path scratch;
-  private Path current;
-  private Path fresh;
+    List<Application> model;
 
-  @Setup(Level.Trial)
-  public void setUp() throws IOException {
-    model = SyntheticCatalog.services(services);
-    scratch = Files.createTempDirectory("generator-bench-");
-    current = scratch.resolve("current");
-    fresh = scratch.resolve("fresh");
-    new FileTreeWriter(current).write(Generator.render(model));
+    @Setup(Level.Trial)
+    public void build() {
+      model = SyntheticCatalog.services(services);
+    }
+
+    /** A new model each time, as every {@code generate-resources} builds one. */
+    List<Application> fresh() {
+      return SyntheticCatalog.services(services);
+    }
   }
 
-  @Setup(Level.Invocation)
-  public void emptyFresh() throws IOException {
-    FileTreeWriter.deleteRecursively(fresh);
-  }
+  /** A current tree of the N services, and a place for fresh ones, under {@code scratch}. */
+  @State(Scope.Benchmark)
+  public static class Trees {
+    /** Where the trees go: {@code tmpdir} (the JVM's {@code java.io.tmpdir}) or a directory. */
+    @Param({"tmpdir"})
+    public String scratch;
 
-  @TearDown(Level.Trial)
-  public void tearDown() throws IOException {
-    FileTreeWriter.deleteRecursively(scratch);
+    Path root;
+    Path current;
+    Path fresh;
+
+    @Setup(Level.Trial)
+    public void writeCurrent(Services services) throws IOException {
+      Path parent = Path.of(scratch.equals("tmpdir") ? System.getProperty("java.io.tmpdir") : scratch);
+      root = Files.createTempDirectory(parent, "generator-bench-");
+      current = root.resolve("current");
+      fresh = root.resolve("fresh");
+      new FileTreeWriter(current).write(Generator.render(services.model));
+    }
+
+    @Setup(Level.Invocation)
+    public void emptyFresh() throws IOException {
+      FileTreeWriter.deleteRecursively(fresh);
+    }
+
+    @TearDown(Level.Trial)
+    public void delete() throws IOException {
+      FileTreeWriter.deleteRecursively(root);
+    }
   }
 
   @Benchmark
-  public SortedMap<String, String> render() {
-    return Generator.render(SyntheticCatalog.services(services));
+  public SortedMap<String, String> render(Services services) {
+    return Generator.render(services.fresh());
   }
 
   @Benchmark
-  public List<Finding> validate() {
-    return ModelValidator.check(model);
+  public List<Finding> validate(Services services) {
+    return ModelValidator.check(services.model);
   }
 
   @Benchmark
-  public WriteReport writeUnchanged() {
-    return new FileTreeWriter(current).write(Generator.render(SyntheticCatalog.services(services)));
+  public WriteReport writeUnchanged(Services services, Trees trees) {
+    return new FileTreeWriter(trees.current).write(Generator.render(services.fresh()));
   }
 
   @Benchmark
-  public WriteReport writeFresh() {
-    return new FileTreeWriter(fresh).write(Generator.render(SyntheticCatalog.services(services)));
+  public WriteReport writeFresh(Services services, Trees trees) {
+    return new FileTreeWriter(trees.fresh).write(Generator.render(services.fresh()));
   }
 
   @Benchmark
-  public boolean checkCurrent() {
-    return FileTreeWriter.isCurrent(current, Generator.render(SyntheticCatalog.services(services)));
+  public boolean checkCurrent(Services services, Trees trees) {
+    return FileTreeWriter.isCurrent(trees.current, Generator.render(services.fresh()));
   }
 }

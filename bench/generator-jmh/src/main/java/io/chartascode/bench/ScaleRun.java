@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.SortedMap;
 
 /**
- * {@code ScaleRun <services> <output-dir> [--compare-first]}: one cold generation in a fresh JVM,
+ * {@code ScaleRun <services> <output-dir>}: one cold generation in a fresh JVM,
  * the way {@code generate-resources} runs it, split into its steps. Prints one line of {@code
  * key=value}:
  *
@@ -25,19 +25,14 @@ import java.util.SortedMap;
  *       it.
  * </ul>
  *
- * The output directory should be empty or absent, so every file is written. {@code --compare-first}
- * tries what {@code FileTreeWriter} could do on an unchanged tree: compare with it ({@code
- * FileTreeWriter.isCurrent}) and write only when something differs, instead of staging every file
- * and then finding that nothing changed.
+ * The output directory should be absent, so every file is written.
  */
 public final class ScaleRun {
   private ScaleRun() {}
 
   public static void main(String[] args) throws IOException {
-    boolean compareFirst = args.length == 3 && args[2].equals("--compare-first");
-    if (args.length != 2 && !compareFirst) {
-      throw new IllegalArgumentException(
-          "usage: ScaleRun <services> <output-dir> [--compare-first]");
+    if (args.length != 2) {
+      throw new IllegalArgumentException("usage: ScaleRun <services> <output-dir>");
     }
     long mainStart = System.nanoTime();
     long jvmMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -49,20 +44,14 @@ public final class ScaleRun {
     long t1 = System.nanoTime();
     SortedMap<String, String> files = Generator.render(model);
     long t2 = System.nanoTime();
-    int changed;
-    if (compareFirst && FileTreeWriter.isCurrent(out, files)) {
-      changed = 0;
-    } else {
-      WriteReport report = new FileTreeWriter(out).write(files);
-      changed = report.changed().size();
-    }
+    WriteReport report = new FileTreeWriter(out).write(files);
     long t3 = System.nanoTime();
 
     System.out.printf(
         Locale.ROOT,
         "services=%d files=%d changed=%d jvm_ms=%d model_ms=%.1f render_ms=%.1f write_ms=%.1f"
             + " main_ms=%.1f total_ms=%.1f peak_rss_kb=%d%n",
-        services, files.size(), changed, jvmMs,
+        services, files.size(), report.changed().size(), jvmMs,
         ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t3 - mainStart), jvmMs + ms(t3 - mainStart),
         peakRssKb());
   }

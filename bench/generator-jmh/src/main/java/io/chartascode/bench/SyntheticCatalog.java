@@ -8,13 +8,16 @@ import io.chartascode.generator.model.Parameter;
 import io.chartascode.services.EnvApp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * N services for scale runs: envapp itself, then copies of it that differ only in their names and
  * namespaces ({@code envapp-002} ... {@code envapp-100}). Each copy renders the same files as
  * envapp under its own directories, so the cost per service stays comparable across N.
  *
- * <p>The command line loads it by name; {@value #SERVICES_PROPERTY} sets N (default 1):
+ * <p>The command line loads it by name; {@value #SERVICES_PROPERTY} sets N (default 1), and
+ * {@value #APP_VERSION_PROPERTY} gives the first service another {@code appVersion}: the edit of a
+ * release bump (Chart.yaml and the version label change), for runs over a tree that has changed.
  *
  * <pre>
  * java -Dchartascode.bench.services=100 -cp ... io.chartascode.generator.cli.Main out \
@@ -25,27 +28,48 @@ public final class SyntheticCatalog implements Catalog {
   /** The system property that sets the number of services. */
   public static final String SERVICES_PROPERTY = "chartascode.bench.services";
 
+  /** The system property that sets the first service's {@code appVersion}. */
+  public static final String APP_VERSION_PROPERTY = "chartascode.bench.appVersion";
+
   /** Helm caps release names, and so application names, at 53 characters. */
   private static final int MAX_NAME = 53;
 
   private final int services;
+  private final Optional<String> firstAppVersion;
 
-  /** N from {@value #SERVICES_PROPERTY}, default 1: for {@code --catalog=}. */
+  /**
+   * N from {@value #SERVICES_PROPERTY}, default 1, and the first service's {@code appVersion} from
+   * {@value #APP_VERSION_PROPERTY}, default envapp's: for {@code --catalog=}.
+   */
   public SyntheticCatalog() {
-    this(Integer.getInteger(SERVICES_PROPERTY, 1));
+    this(
+        Integer.getInteger(SERVICES_PROPERTY, 1),
+        Optional.ofNullable(System.getProperty(APP_VERSION_PROPERTY)));
   }
 
   public SyntheticCatalog(int services) {
+    this(services, Optional.empty());
+  }
+
+  /** N services, the first with {@code firstAppVersion}. */
+  public SyntheticCatalog(int services, String firstAppVersion) {
+    this(services, Optional.of(firstAppVersion));
+  }
+
+  private SyntheticCatalog(int services, Optional<String> firstAppVersion) {
     if (services < 1 || services > 999) {
       throw new IllegalArgumentException(
           SERVICES_PROPERTY + " (" + services + ") must be between 1 and 999");
     }
     this.services = services;
+    this.firstAppVersion = firstAppVersion;
   }
 
   @Override
   public List<Application> applications() {
-    return services(services);
+    List<Application> apps = services(services);
+    firstAppVersion.ifPresent(v -> apps.set(0, copy(apps.get(0), apps.get(0).name(), v)));
+    return apps;
   }
 
   /** envapp, then {@code n - 1} renamed copies of it. */
@@ -59,12 +83,17 @@ public final class SyntheticCatalog implements Catalog {
     return apps;
   }
 
+  /** The same application under another name; see {@link #copy}. */
+  public static Application renamed(Application app, String name) {
+    return copy(app, name, app.appVersion());
+  }
+
   /**
-   * The same application under another name; namespaces {@code <old>-<env>} become
-   * {@code <name>-<env>}. Copies every property of {@link Application}: {@code
+   * The same application under another name and {@code appVersion}; namespaces {@code
+   * <old>-<env>} become {@code <name>-<env>}. Copies every property of {@link Application}: {@code
    * SyntheticCatalogTest} fails when a new one is missed.
    */
-  public static Application renamed(Application app, String name) {
+  static Application copy(Application app, String name, String appVersion) {
     if (name.length() > MAX_NAME) {
       throw new IllegalArgumentException(
           "'" + name + "' is longer than " + MAX_NAME + " characters");
@@ -73,7 +102,7 @@ public final class SyntheticCatalog implements Catalog {
         Application.builder(name)
             .description(app.description())
             .chartVersion(app.chartVersion())
-            .appVersion(app.appVersion())
+            .appVersion(appVersion)
             .parameters(app.parameters().toArray(new Parameter<?>[0]))
             .workload(app.workload())
             .service(app.service());

@@ -43,6 +43,21 @@ class SyntheticCatalogTest {
         .doesNotContain("namespace: envapp-prod");
   }
 
+  /** The edit of the "changed tree" runs: a release bump of the first service, nothing else. */
+  @Test
+  void anotherAppVersionChangesOnlyTheFirstServicesVersionedFiles() {
+    SortedMap<String, String> before = Generator.render(new SyntheticCatalog(3).applications());
+    SortedMap<String, String> after = Generator.render(new SyntheticCatalog(3, "v2").applications());
+
+    assertThat(after.keySet()).isEqualTo(before.keySet());
+    List<String> changed =
+        before.keySet().stream().filter(p -> !before.get(p).equals(after.get(p))).toList();
+    assertThat(changed)
+        .contains("helm/envapp/Chart.yaml", "kustomize/envapp/base/kustomization.yaml")
+        .allMatch(p -> p.contains("/envapp/"), "only envapp's own files");
+    assertThat(after.get("helm/envapp/Chart.yaml")).contains("appVersion: v2");
+  }
+
   @Test
   void theCommandLineReadsTheCountFromASystemProperty() {
     String previous = System.getProperty(SyntheticCatalog.SERVICES_PROPERTY);

@@ -13,6 +13,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -23,6 +25,10 @@ import java.util.stream.Stream;
  * Writes a rendered tree all-or-nothing: the complete new tree is built in a staging directory
  * beside the target and then swapped in with two renames. A failure at any point before the swap
  * leaves the old tree exactly as it was.
+ *
+ * <p>The new tree costs what changed, not what exists: a directory with nothing new, changed or
+ * removed under it is moved into the staging tree whole (one rename, and back again if the write
+ * fails), and an unchanged file elsewhere is hard-linked. Only changed files are written.
  *
  * <p>The generator owns only the files it created, recorded in {@link #MANIFEST}. Files that
  * someone added by hand are carried over and reported, never deleted.
@@ -73,21 +79,27 @@ public final class FileTreeWriter {
       Path staging = sibling(".staging");
       deleteRecursively(staging);
       Files.createDirectories(staging);
+      Borrowed borrowed = new Borrowed(root, staging, touchedDirectories(report));
       try {
         for (String kept : unmanaged) {
-          Path target = staging.resolve(kept);
-          Files.createDirectories(target.getParent());
-          Files.copy(root.resolve(kept), target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+          if (!borrowed.carries(kept)) {
+            Path target = staging.resolve(kept);
+            Files.createDirectories(target.getParent());
+            Files.copy(root.resolve(kept), target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+          }
         }
+        Set<String> unchanged = new HashSet<>(report.unchanged());
         for (var file : files.entrySet()) {
           hook.beforeWrite(file.getKey());
           Path target = staging.resolve(file.getKey());
-          Files.createDirectories(target.getParent());
-          if (!target.getParent().toRealPath().startsWith(staging.toRealPath())) {
-            throw new IOException("refusing to write " + file.getKey() + ": it resolves outside " + root);
-          }
-          if (!report.unchanged().contains(file.getKey()) || !link(root.resolve(file.getKey()), target)) {
-            Files.write(target, file.getValue().getBytes(StandardCharsets.UTF_8));
+          if (!borrowed.carries(file.getKey())) {
+            Files.createDirectories(target.getParent());
+            if (!target.getParent().toRealPath().startsWith(staging.toRealPath())) {
+              throw new IOException("refusing to write " + file.getKey() + ": it resolves outside " + root);
+            }
+            if (!unchanged.contains(file.getKey()) || !link(root.resolve(file.getKey()), target)) {
+              Files.write(target, file.getValue().getBytes(StandardCharsets.UTF_8));
+            }
           }
           if (file.getKey().endsWith(".sh")) {
             Files.setPosixFilePermissions(target, EXECUTABLE);
@@ -97,11 +109,84 @@ public final class FileTreeWriter {
         swap(staging);
         return report;
       } catch (IOException | RuntimeException e) {
+        borrowed.giveBack(e);
         deleteRecursively(staging);
         throw e;
       }
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + root + "; it is unchanged", e);
+    }
+  }
+
+  /** Every directory (relative, "" for the root) that holds a changed, new or removed file. */
+  private static Set<String> touchedDirectories(WriteReport report) {
+    Set<String> touched = new HashSet<>();
+    Stream.concat(report.changed().stream(), report.removed().stream())
+        .forEach(
+            path -> {
+              for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                touched.add(path.substring(0, slash));
+              }
+            });
+    touched.add("");
+    return touched;
+  }
+
+  /**
+   * The untouched directories moved from the old tree into the staging tree, so they need not be
+   * rebuilt. {@link #giveBack} returns them when the write fails.
+   */
+  private static final class Borrowed {
+    private final Path root;
+    private final Path staging;
+    private final Set<String> touched;
+    private final Set<String> moved = new LinkedHashSet<>();
+
+    Borrowed(Path root, Path staging, Set<String> touched) {
+      this.root = root;
+      this.staging = staging;
+      this.touched = touched;
+    }
+
+    /**
+     * Whether {@code path} arrives with a borrowed directory: its outermost untouched ancestor,
+     * moved into the staging tree on first use. A directory can only be borrowed if it is one (not
+     * a link) in the old tree.
+     */
+    boolean carries(String path) throws IOException {
+      for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+        String dir = path.substring(0, slash);
+        if (touched.contains(dir)) {
+          continue;
+        }
+        if (moved.contains(dir)) {
+          return true;
+        }
+        if (!Files.isDirectory(root.resolve(dir), LinkOption.NOFOLLOW_LINKS)) {
+          return false;
+        }
+        Files.createDirectories(staging.resolve(dir).getParent());
+        Files.move(root.resolve(dir), staging.resolve(dir), StandardCopyOption.ATOMIC_MOVE);
+        moved.add(dir);
+        return true;
+      }
+      return false;
+    }
+
+    /**
+     * Moves every borrowed directory that is still in the staging tree back where it was, as
+     * {@code failure} ends the write; what cannot be moved is added to it as suppressed.
+     */
+    void giveBack(Exception failure) {
+      for (String dir : moved) {
+        try {
+          if (Files.exists(staging.resolve(dir), LinkOption.NOFOLLOW_LINKS)) {
+            Files.move(staging.resolve(dir), root.resolve(dir), StandardCopyOption.ATOMIC_MOVE);
+          }
+        } catch (IOException e) {
+          failure.addSuppressed(e);
+        }
+      }
     }
   }
 

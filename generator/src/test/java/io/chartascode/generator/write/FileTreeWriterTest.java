@@ -63,6 +63,25 @@ class FileTreeWriterTest {
     assertThat(Files.getAttribute(root().resolve("same.yaml"), "unix:ino")).isEqualTo(before);
   }
 
+  /** A change in one service must not cost a rebuild of every other service's directories. */
+  @Test
+  void directoriesWithNothingChangedAreMovedIntoTheNewTreeNotRebuilt() throws IOException {
+    new FileTreeWriter(root()).write(files("one/a.yaml", "a\n", "one/deep/b.yaml", "b\n", "two/c.yaml", "c\n"));
+    Files.writeString(root().resolve("one/notes.md"), "mine\n");
+    Object one = Files.getAttribute(root().resolve("one"), "unix:ino");
+    Object two = Files.getAttribute(root().resolve("two"), "unix:ino");
+
+    WriteReport report =
+        new FileTreeWriter(root()).write(files("one/a.yaml", "a\n", "one/deep/b.yaml", "b\n", "two/c.yaml", "c2\n"));
+
+    assertThat(report.changed()).containsExactly("two/c.yaml");
+    assertThat(Files.getAttribute(root().resolve("one"), "unix:ino")).isEqualTo(one);
+    assertThat(Files.getAttribute(root().resolve("two"), "unix:ino")).isNotEqualTo(two);
+    assertThat(FileTrees.read(root()).keySet())
+        .containsExactlyInAnyOrder("one/a.yaml", "one/deep/b.yaml", "one/notes.md", "two/c.yaml", FileTreeWriter.MANIFEST);
+    assertThat(root().resolve("two/c.yaml")).hasContent("c2");
+  }
+
   @Test
   void removesStaleFilesItCreatedButKeepsAndReportsHandAddedOnes() throws IOException {
     new FileTreeWriter(root()).write(files("old.yaml", "o\n", "keep.yaml", "k\n"));
@@ -95,6 +114,30 @@ class FileTreeWriterTest {
         .hasRootCauseMessage("injected failure while writing b.yaml");
 
     assertThat(FileTrees.read(root())).containsExactlyInAnyOrderEntriesOf(before);
+    try (Stream<Path> siblings = Files.list(dir)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("generated");
+    }
+  }
+
+  @Test
+  void aFailureAfterMovingUnchangedDirectoriesPutsThemBack() throws IOException {
+    new FileTreeWriter(root()).write(files("keep/a.yaml", "a\n", "keep/b/c.yaml", "c\n", "z.yaml", "old z\n"));
+    Map<String, byte[]> before = FileTrees.read(root());
+    Object keep = Files.getAttribute(root().resolve("keep"), "unix:ino");
+
+    FileTreeWriter failing =
+        new FileTreeWriter(
+            root(),
+            path -> {
+              if (path.equals("z.yaml")) {
+                throw new IOException("injected failure while writing " + path);
+              }
+            });
+    assertThatThrownBy(() -> failing.write(files("keep/a.yaml", "a\n", "keep/b/c.yaml", "c\n", "z.yaml", "new z\n")))
+        .hasRootCauseMessage("injected failure while writing z.yaml");
+
+    assertThat(FileTrees.read(root())).containsExactlyInAnyOrderEntriesOf(before);
+    assertThat(Files.getAttribute(root().resolve("keep"), "unix:ino")).isEqualTo(keep);
     try (Stream<Path> siblings = Files.list(dir)) {
       assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("generated");
     }
