@@ -230,10 +230,13 @@ profile() {
   (cd "$work/ap" && unzip -q -o ./*.jar 'linux-x64/libasyncProfiler.so')
   local agent="$work/ap/linux-x64/libasyncProfiler.so"
 
-  log "profile: ScaleRun 100 under async-profiler ($ASYNC_PROFILER, event=itimer)"
+  # Into tmpfs where there is one: the profile is for the generator's own code; what this disk adds
+  # is measured by `scale`.
+  local out="${shm:-$work}/out-profile"
+  log "profile: ScaleRun 100 into $out under async-profiler ($ASYNC_PROFILER, event=itimer)"
   # shellcheck disable=SC2086
   "$JAVA" $JAVA_OPTS "-agentpath:$agent=start,event=itimer,interval=5ms,collapsed,file=$RESULTS/profile-100.collapsed" \
-    -cp "$bench_jar" io.chartascode.bench.ScaleRun 100 "$work/out-profile" >"$RESULTS/profile-100.txt" 2>&1 ||
+    -cp "$bench_jar" io.chartascode.bench.ScaleRun 100 "$out" >"$RESULTS/profile-100.txt" 2>&1 ||
     { cat "$RESULTS/profile-100.txt" >&2; die "the profiled run failed"; }
 
   # Wall clock, per thread: Maven's main thread is busy or waiting for the whole build, so its

@@ -200,7 +200,8 @@ def profile(path, scalerun):
             other += n
     with open(scalerun) as f:
         run = next((l for l in f if l.startswith("services=")), "").strip()
-    print(f"CPU samples of one cold 100-service run, all threads (async-profiler, itimer, 5 ms): {total} samples")
+    print(f"CPU samples of one cold 100-service run into an empty directory, all threads "
+          f"(async-profiler, itimer, 5 ms): {total} samples")
     print(f"  {run}")
     print()
     print("| where | share of CPU samples |")

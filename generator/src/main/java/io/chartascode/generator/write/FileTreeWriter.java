@@ -89,13 +89,17 @@ public final class FileTreeWriter {
           }
         }
         Set<String> unchanged = new HashSet<>(report.unchanged());
+        Path realStaging = staging.toRealPath();
+        Set<Path> checkedDirectories = new HashSet<>();
         for (var file : files.entrySet()) {
           hook.beforeWrite(file.getKey());
           Path target = staging.resolve(file.getKey());
           if (!borrowed.carries(file.getKey())) {
-            Files.createDirectories(target.getParent());
-            if (!target.getParent().toRealPath().startsWith(staging.toRealPath())) {
-              throw new IOException("refusing to write " + file.getKey() + ": it resolves outside " + root);
+            if (checkedDirectories.add(target.getParent())) {
+              Files.createDirectories(target.getParent());
+              if (!target.getParent().toRealPath().startsWith(realStaging)) {
+                throw new IOException("refusing to write " + file.getKey() + ": it resolves outside " + root);
+              }
             }
             if (!unchanged.contains(file.getKey()) || !link(root.resolve(file.getKey()), target)) {
               Files.write(target, file.getValue().getBytes(StandardCharsets.UTF_8));
