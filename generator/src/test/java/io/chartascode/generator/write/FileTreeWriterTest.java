@@ -31,6 +31,17 @@ class FileTreeWriterTest {
     return files;
   }
 
+  /** A writer over {@link #root()} that fails just before it stages {@code failingPath}. */
+  private FileTreeWriter failingAt(String failingPath) {
+    return new FileTreeWriter(
+        root(),
+        path -> {
+          if (path.equals(failingPath)) {
+            throw new IOException("injected failure while writing " + path);
+          }
+        });
+  }
+
   @Test
   void writesEveryFileAndAManifest() throws IOException {
     WriteReport report = new FileTreeWriter(root()).write(files("a/b.yaml", "b\n", "c.txt", "c\n"));
@@ -101,14 +112,7 @@ class FileTreeWriterTest {
     new FileTreeWriter(root()).write(files("a.yaml", "old a\n", "b.yaml", "old b\n", "c.yaml", "old c\n"));
     Map<String, byte[]> before = FileTrees.read(root());
 
-    FileTreeWriter failing =
-        new FileTreeWriter(
-            root(),
-            path -> {
-              if (path.equals("b.yaml")) {
-                throw new IOException("injected failure while writing " + path);
-              }
-            });
+    FileTreeWriter failing = failingAt("b.yaml");
     assertThatThrownBy(() -> failing.write(files("a.yaml", "new a\n", "b.yaml", "new b\n", "c.yaml", "new c\n")))
         .hasMessageContaining("it is unchanged")
         .hasRootCauseMessage("injected failure while writing b.yaml");
@@ -125,14 +129,7 @@ class FileTreeWriterTest {
     Map<String, byte[]> before = FileTrees.read(root());
     Object keep = Files.getAttribute(root().resolve("keep"), "unix:ino");
 
-    FileTreeWriter failing =
-        new FileTreeWriter(
-            root(),
-            path -> {
-              if (path.equals("z.yaml")) {
-                throw new IOException("injected failure while writing " + path);
-              }
-            });
+    FileTreeWriter failing = failingAt("z.yaml");
     assertThatThrownBy(() -> failing.write(files("keep/a.yaml", "a\n", "keep/b/c.yaml", "c\n", "z.yaml", "new z\n")))
         .hasRootCauseMessage("injected failure while writing z.yaml");
 
