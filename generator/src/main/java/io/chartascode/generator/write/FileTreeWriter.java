@@ -9,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
  *
  * <p>The new tree costs what changed, not what exists: a directory with nothing new, changed or
  * removed under it is moved into the staging tree whole (one rename, and back again if the write
- * fails), and an unchanged file elsewhere is hard-linked. Only changed files are written.
+ * fails), and an unchanged file elsewhere is hard-linked. Only changed files are written. If the
+ * process dies midway, the next write first puts the old tree and the moved directories back.
  *
  * <p>The generator owns only the files it created, recorded in {@link #MANIFEST}. Files that
  * someone added by hand are carried over and reported, never deleted.
@@ -36,6 +38,15 @@ import java.util.stream.Stream;
 public final class FileTreeWriter {
   /** The list of files the generator created, one relative path per line, sorted. */
   public static final String MANIFEST = ".generated-files";
+
+  /**
+   * Beside the tree {@code generated}: {@code .generated.staging} (the new tree being built), {@code
+   * .generated.previous} (the old tree during the swap), {@code .generated.borrowed} (the
+   * directories moved from the old tree into the staging tree, one per line).
+   */
+  private static final String STAGING = ".staging";
+  private static final String PREVIOUS = ".previous";
+  private static final String BORROWED = ".borrowed";
 
   /** Scripts ({@code *.sh}) are written executable; git records the mode, so it is reproducible too. */
   private static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
@@ -62,6 +73,7 @@ public final class FileTreeWriter {
   public WriteReport write(SortedMap<String, String> files) {
     files.keySet().forEach(FileTreeWriter::checkRelative);
     try {
+      recoverInterruptedWrite();
       SortedSet<String> previous = readManifest();
       SortedSet<String> existing = listFiles(root);
       SortedSet<String> unmanaged = new TreeSet<>(existing);
@@ -76,41 +88,15 @@ public final class FileTreeWriter {
         return report;
       }
 
-      Path staging = sibling(".staging");
+      Path staging = sibling(STAGING);
       deleteRecursively(staging);
       Files.createDirectories(staging);
-      Borrowed borrowed = new Borrowed(root, staging, touchedDirectories(report));
+      Borrowed borrowed = new Borrowed(root, staging, sibling(BORROWED), touchedDirectories(report));
       try {
-        for (String kept : unmanaged) {
-          if (!borrowed.carries(kept)) {
-            Path target = staging.resolve(kept);
-            Files.createDirectories(target.getParent());
-            Files.copy(root.resolve(kept), target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-          }
-        }
-        Set<String> unchanged = new HashSet<>(report.unchanged());
-        Path realStaging = staging.toRealPath();
-        Set<Path> checkedDirectories = new HashSet<>();
-        for (var file : files.entrySet()) {
-          hook.beforeWrite(file.getKey());
-          Path target = staging.resolve(file.getKey());
-          if (!borrowed.carries(file.getKey())) {
-            if (checkedDirectories.add(target.getParent())) {
-              Files.createDirectories(target.getParent());
-              if (!target.getParent().toRealPath().startsWith(realStaging)) {
-                throw new IOException("refusing to write " + file.getKey() + ": it resolves outside " + root);
-              }
-            }
-            if (!unchanged.contains(file.getKey()) || !link(root.resolve(file.getKey()), target)) {
-              Files.write(target, file.getValue().getBytes(StandardCharsets.UTF_8));
-            }
-          }
-          if (file.getKey().endsWith(".sh")) {
-            Files.setPosixFilePermissions(target, EXECUTABLE);
-          }
-        }
+        stage(staging, files, report, unmanaged, borrowed);
         Files.write(staging.resolve(MANIFEST), manifest(files.keySet()));
         swap(staging);
+        borrowed.forget();
         return report;
       } catch (IOException | RuntimeException e) {
         borrowed.giveBack(e);
@@ -119,6 +105,43 @@ public final class FileTreeWriter {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + root + "; it is unchanged", e);
+    }
+  }
+
+  /**
+   * Builds the complete new tree in {@code staging}: hand-added files and untouched directories
+   * come from the old tree, unchanged files are linked, the rest is written.
+   */
+  private void stage(
+      Path staging, SortedMap<String, String> files, WriteReport report, Set<String> unmanaged, Borrowed borrowed)
+      throws IOException {
+    for (String kept : unmanaged) {
+      if (!borrowed.carries(kept)) {
+        Path target = staging.resolve(kept);
+        Files.createDirectories(target.getParent());
+        Files.copy(root.resolve(kept), target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+      }
+    }
+    Set<String> unchanged = new HashSet<>(report.unchanged());
+    Path realStaging = staging.toRealPath();
+    Set<Path> checkedDirectories = new HashSet<>();
+    for (var file : files.entrySet()) {
+      hook.beforeWrite(file.getKey());
+      Path target = staging.resolve(file.getKey());
+      if (!borrowed.carries(file.getKey())) {
+        if (checkedDirectories.add(target.getParent())) {
+          Files.createDirectories(target.getParent());
+          if (!target.getParent().toRealPath().startsWith(realStaging)) {
+            throw new IOException("refusing to write " + file.getKey() + ": it resolves outside " + root);
+          }
+        }
+        if (!unchanged.contains(file.getKey()) || !link(root.resolve(file.getKey()), target)) {
+          Files.write(target, file.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      if (file.getKey().endsWith(".sh")) {
+        Files.setPosixFilePermissions(target, EXECUTABLE);
+      }
     }
   }
 
@@ -143,12 +166,14 @@ public final class FileTreeWriter {
   private static final class Borrowed {
     private final Path root;
     private final Path staging;
+    private final Path journal;
     private final Set<String> touched;
     private final Set<String> moved = new LinkedHashSet<>();
 
-    Borrowed(Path root, Path staging, Set<String> touched) {
+    Borrowed(Path root, Path staging, Path journal, Set<String> touched) {
       this.root = root;
       this.staging = staging;
+      this.journal = journal;
       this.touched = touched;
     }
 
@@ -170,6 +195,8 @@ public final class FileTreeWriter {
           return false;
         }
         Files.createDirectories(staging.resolve(dir).getParent());
+        // Journal first: if the process dies now, the next run knows what to move back.
+        Files.writeString(journal, dir + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         Files.move(root.resolve(dir), staging.resolve(dir), StandardCopyOption.ATOMIC_MOVE);
         moved.add(dir);
         return true;
@@ -182,14 +209,46 @@ public final class FileTreeWriter {
      * {@code failure} ends the write; what cannot be moved is added to it as suppressed.
      */
     void giveBack(Exception failure) {
-      for (String dir : moved) {
-        try {
-          if (Files.exists(staging.resolve(dir), LinkOption.NOFOLLOW_LINKS)) {
-            Files.move(staging.resolve(dir), root.resolve(dir), StandardCopyOption.ATOMIC_MOVE);
-          }
-        } catch (IOException e) {
-          failure.addSuppressed(e);
-        }
+      try {
+        moveBack(root, staging, moved);
+        forget();
+      } catch (IOException e) {
+        failure.addSuppressed(e);
+      }
+    }
+
+    /** The new tree is in place with the borrowed directories in it: the journal is done. */
+    void forget() throws IOException {
+      Files.deleteIfExists(journal);
+    }
+  }
+
+  /**
+   * Puts back what a write that died midway (a killed process, not an exception) left beside the
+   * tree: the old tree, if it died between the two renames of the swap, and the directories it
+   * had moved into the staging tree, which hold any hand-added files. The staging tree itself is
+   * deleted afterwards, as every time.
+   */
+  private void recoverInterruptedWrite() throws IOException {
+    Path previous = sibling(PREVIOUS);
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(previous, LinkOption.NOFOLLOW_LINKS)) {
+      Files.move(previous, root, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Path journal = sibling(BORROWED);
+    if (Files.isRegularFile(journal, LinkOption.NOFOLLOW_LINKS)) {
+      moveBack(root, sibling(STAGING), Files.readAllLines(journal, StandardCharsets.UTF_8));
+      Files.delete(journal);
+    }
+  }
+
+  /** Moves each of {@code dirs} that is in {@code staging}, and not in {@code root}, back to root. */
+  private static void moveBack(Path root, Path staging, Iterable<String> dirs) throws IOException {
+    for (String dir : dirs) {
+      Path borrowed = staging.resolve(dir);
+      Path home = root.resolve(dir);
+      if (Files.isDirectory(borrowed, LinkOption.NOFOLLOW_LINKS) && !Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
+        Files.createDirectories(home.getParent());
+        Files.move(borrowed, home, StandardCopyOption.ATOMIC_MOVE);
       }
     }
   }
@@ -267,7 +326,7 @@ public final class FileTreeWriter {
   }
 
   private void swap(Path staging) throws IOException {
-    Path previous = sibling(".previous");
+    Path previous = sibling(PREVIOUS);
     deleteRecursively(previous);
     boolean hadRoot = Files.exists(root, LinkOption.NOFOLLOW_LINKS);
     if (hadRoot) {

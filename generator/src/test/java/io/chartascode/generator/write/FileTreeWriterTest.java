@@ -42,6 +42,13 @@ class FileTreeWriterTest {
         });
   }
 
+  /** No staging tree, old tree or journal survives a write, whichever way it ended. */
+  private void assertNothingIsLeftBesideTheTree() throws IOException {
+    try (Stream<Path> siblings = Files.list(dir)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("generated");
+    }
+  }
+
   @Test
   void writesEveryFileAndAManifest() throws IOException {
     WriteReport report = new FileTreeWriter(root()).write(files("a/b.yaml", "b\n", "c.txt", "c\n"));
@@ -118,9 +125,7 @@ class FileTreeWriterTest {
         .hasRootCauseMessage("injected failure while writing b.yaml");
 
     assertThat(FileTrees.read(root())).containsExactlyInAnyOrderEntriesOf(before);
-    try (Stream<Path> siblings = Files.list(dir)) {
-      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("generated");
-    }
+    assertNothingIsLeftBesideTheTree();
   }
 
   @Test
@@ -135,9 +140,54 @@ class FileTreeWriterTest {
 
     assertThat(FileTrees.read(root())).containsExactlyInAnyOrderEntriesOf(before);
     assertThat(Files.getAttribute(root().resolve("keep"), "unix:ino")).isEqualTo(keep);
-    try (Stream<Path> siblings = Files.list(dir)) {
-      assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("generated");
+    assertNothingIsLeftBesideTheTree();
+  }
+
+  /** What a killed process leaves: the writer catches exceptions, never errors. */
+  private static final class Killed extends Error {
+    Killed() {
+      super("killed", null, false, false);
     }
+  }
+
+  @Test
+  void aRunKilledWhileStagingLosesNoHandAddedFileOnTheNextRun() throws IOException {
+    new FileTreeWriter(root()).write(files("keep/a.yaml", "a\n", "z.yaml", "old z\n"));
+    Files.writeString(root().resolve("keep/notes.md"), "mine\n");
+    FileTreeWriter dying =
+        new FileTreeWriter(
+            root(),
+            path -> {
+              if (path.equals("z.yaml")) {
+                throw new Killed();
+              }
+            });
+    assertThatThrownBy(() -> dying.write(files("keep/a.yaml", "a\n", "z.yaml", "new z\n"))).isInstanceOf(Killed.class);
+    assertThat(root().resolve("keep")).as("moved into the staging tree when the process died").doesNotExist();
+
+    WriteReport report = new FileTreeWriter(root()).write(files("keep/a.yaml", "a\n", "z.yaml", "new z\n"));
+
+    assertThat(report.changed()).containsExactly("z.yaml");
+    assertThat(report.unmanaged()).containsExactly("keep/notes.md");
+    assertThat(root().resolve("keep/notes.md")).hasContent("mine");
+    assertThat(root().resolve("z.yaml")).hasContent("new z");
+    assertNothingIsLeftBesideTheTree();
+  }
+
+  @Test
+  void aRunKilledBetweenTheTwoRenamesOfTheSwapGetsTheOldTreeBackFirst() throws IOException {
+    new FileTreeWriter(root()).write(files("a.yaml", "a\n"));
+    Files.writeString(root().resolve("notes.md"), "mine\n");
+    // The state between the swap's renames: the old tree set aside, the new one still staged.
+    Files.move(root(), dir.resolve(".generated.previous"));
+    Files.createDirectories(dir.resolve(".generated.staging"));
+
+    WriteReport report = new FileTreeWriter(root()).write(files("a.yaml", "a2\n"));
+
+    assertThat(report.changed()).containsExactly("a.yaml");
+    assertThat(root().resolve("notes.md")).hasContent("mine");
+    assertThat(root().resolve("a.yaml")).hasContent("a2");
+    assertNothingIsLeftBesideTheTree();
   }
 
   @ParameterizedTest
