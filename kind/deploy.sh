@@ -128,31 +128,25 @@ check_helm4_plugin() {
   fi
 }
 
+# deploy.sh's own option: --via WAY (or --via=WAY).
+VIA=helm
+script_option() {
+  case $1 in
+    --via)
+      (($# >= 2)) || usage_error "--via needs a value: helm, kustomize, helmcharts or post-renderer"
+      VIA=$2
+      OPTION_ARGS=2
+      ;;
+    --via=*)
+      VIA=${1#--via=}
+      OPTION_ARGS=1
+      ;;
+  esac
+}
+
 main() {
-  local env="" via=helm
-  while (($# > 0)); do
-    case $1 in
-      --dry-run) DRY_RUN=true ;;
-      -h | --help)
-        usage
-        return 0
-        ;;
-      --via)
-        (($# >= 2)) || usage_error "--via needs a value: helm, kustomize, helmcharts or post-renderer"
-        via=$2
-        shift
-        ;;
-      --via=*) via=${1#--via=} ;;
-      -*) usage_error "unknown option '$1'" ;;
-      *)
-        [[ -z $env ]] || usage_error "unexpected argument '$1' (the env is already '$env')"
-        env=$1
-        ;;
-    esac
-    shift
-  done
-  [[ -n $env ]] || usage_error "missing the env: dev or prod"
-  [[ $env == dev || $env == prod ]] || usage_error "unknown env '$env': use dev or prod"
+  parse_env_args "$@"
+  local env=$TARGET_ENV via=$VIA
   case $via in
     helm | kustomize | helmcharts | post-renderer) ;;
     *) usage_error "unknown --via '$via': use helm, kustomize, helmcharts or post-renderer" ;;

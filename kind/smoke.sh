@@ -172,24 +172,8 @@ cleanup() {
 }
 
 main() {
-  local env=""
-  while (($# > 0)); do
-    case $1 in
-      --dry-run) DRY_RUN=true ;;
-      -h | --help)
-        usage
-        return 0
-        ;;
-      -*) usage_error "unknown option '$1'" ;;
-      *)
-        [[ -z $env ]] || usage_error "unexpected argument '$1' (the env is already '$env')"
-        env=$1
-        ;;
-    esac
-    shift
-  done
-  [[ -n $env ]] || usage_error "missing the env: dev or prod"
-  [[ $env == dev || $env == prod ]] || usage_error "unknown env '$env': use dev or prod"
+  parse_env_args "$@"
+  local env=$TARGET_ENV
   local port=${SMOKE_PORT:-18080}
   local hpa_timeout=${SMOKE_HPA_TIMEOUT:-180} hpa_interval=${SMOKE_HPA_INTERVAL:-10}
   [[ $port =~ ^[0-9]+$ && $hpa_timeout =~ ^[0-9]+$ && $hpa_interval =~ ^[0-9]+$ ]] ||

@@ -91,6 +91,37 @@ parse_flags_only() {
   done
 }
 
+# parse_env_args ARGS...: the options of a script that takes one env: --dry-run, --help, and the
+# env itself (dev or prod), which it puts in TARGET_ENV. A script with options of its own defines
+# script_option: it gets the remaining arguments and sets OPTION_ARGS to how many it took (0 when
+# $1 is not one of its options).
+parse_env_args() {
+  TARGET_ENV=""
+  while (($# > 0)); do
+    OPTION_ARGS=0
+    if declare -F script_option >/dev/null; then script_option "$@"; fi
+    if ((OPTION_ARGS > 0)); then
+      shift "$OPTION_ARGS"
+      continue
+    fi
+    case $1 in
+      --dry-run) DRY_RUN=true ;;
+      -h | --help)
+        usage
+        exit 0
+        ;;
+      -*) usage_error "unknown option '$1'" ;;
+      *)
+        [[ -z $TARGET_ENV ]] || usage_error "unexpected argument '$1' (the env is already '$TARGET_ENV')"
+        TARGET_ENV=$1
+        ;;
+    esac
+    shift
+  done
+  [[ -n $TARGET_ENV ]] || usage_error "missing the env: dev or prod"
+  [[ $TARGET_ENV == dev || $TARGET_ENV == prod ]] || usage_error "unknown env '$TARGET_ENV': use dev or prod"
+}
+
 # The bash check cannot use the PROBLEMS machinery safely on an old bash, so it exits at once.
 require_bash() {
   local have="${BASH_VERSINFO[0]}.${BASH_VERSINFO[1]}"
