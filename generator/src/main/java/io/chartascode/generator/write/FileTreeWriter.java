@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -236,7 +237,17 @@ public final class FileTreeWriter {
     }
     Path journal = sibling(BORROWED);
     if (Files.isRegularFile(journal, LinkOption.NOFOLLOW_LINKS)) {
-      moveBack(root, sibling(STAGING), Files.readAllLines(journal, StandardCharsets.UTF_8));
+      List<String> dirs = Files.readAllLines(journal, StandardCharsets.UTF_8);
+      for (String dir : dirs) {
+        try {
+          checkRelative(dir);
+        } catch (IllegalArgumentException e) {
+          throw new IOException(
+              journal + " names '" + dir + "', which is not a directory under " + root
+                  + "; it was not written by chart-as-code. Remove it and run again", e);
+        }
+      }
+      moveBack(root, sibling(STAGING), dirs);
       Files.delete(journal);
     }
   }

@@ -190,6 +190,23 @@ class FileTreeWriterTest {
     assertNothingIsLeftBesideTheTree();
   }
 
+  @Test
+  void aJournalThatPointsOutsideTheTreeIsRefusedNotFollowed() throws IOException {
+    new FileTreeWriter(root()).write(files("a.yaml", "a\n"));
+    // A staging tree and a journal whose line would reach from it to a directory beside the tree.
+    Files.createDirectories(dir.resolve(".generated.staging"));
+    Path outside = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.writeString(dir.resolve(".generated.borrowed"), "../elsewhere\n");
+
+    assertThatThrownBy(() -> new FileTreeWriter(root()).write(files("a.yaml", "a2\n")))
+        .hasMessageContaining("could not write")
+        .hasRootCauseMessage(
+            "refusing to write '../elsewhere': output paths must be relative, without '.', '..' or empty segments");
+
+    assertThat(outside).isDirectory();
+    assertThat(root().resolve("a.yaml")).hasContent("a");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"../escape.yaml", "/etc/passwd", "a/../../b", "a//b", "./a", "a\\b", ""})
   void refusesPathsOutsideTheRoot(String path) {
