@@ -17,7 +17,7 @@
 #            needed): where the CPU of one cold 100-service run goes (itimer), and where the wall
 #            time of `./mvnw -q -o generate-resources` goes (wall clock, Maven's main thread).
 #
-# Usage: bench/generate.sh [compare] [scale] [jmh] [profile]   (no argument: the first three, about 20 minutes)
+# Usage: bench/generate.sh [compare] [scale] [jmh] [profile]   (no argument: the first three, about 25 minutes)
 # Knobs (environment):
 #   RUNS=10 WARMUP=2     measured and discarded rounds of `compare`
 #   SCALE_RUNS=5         measured rounds of `scale` (after one discarded)
