@@ -2,6 +2,7 @@ package io.chartascode.generator.check;
 
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Autoscaling;
+import io.chartascode.generator.model.ChartParameters;
 import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.Value;
@@ -27,18 +28,20 @@ final class DeclaredParametersRule implements Rule {
   public List<Finding> check(Application app) {
     List<Finding> findings = new ArrayList<>();
     Set<String> declared = new HashSet<>();
-    for (Parameter<?> p : app.parameters()) {
+    // The chart's own values share values.yaml with the application's, so they take part too.
+    List<Parameter<?>> all = ChartParameters.of(app);
+    for (Parameter<?> p : all) {
       if (!declared.add(p.name())) {
-        findings.add(finding(app.name() + ".parameters[" + p.name() + "]", "declared twice"));
+        findings.add(finding(app.name() + ".parameters[" + p.name() + "]", clash(p, p, "declared twice")));
       }
     }
-    for (Parameter<?> p : app.parameters()) {
-      for (Parameter<?> q : app.parameters()) {
+    for (Parameter<?> p : all) {
+      for (Parameter<?> q : all) {
         if (q.name().startsWith(p.name() + ".")) {
           findings.add(
               finding(
                   app.name() + ".parameters[" + p.name() + "]",
-                  "is both a value and the group of '" + q.name() + "'; rename one"));
+                  clash(p, q, "is both a value and the group of '" + q.name() + "'; rename one")));
         }
       }
     }
@@ -52,6 +55,15 @@ final class DeclaredParametersRule implements Rule {
                         app.name() + ".parameters",
                         "'" + p.name() + "' is used by the model but not declared; add it to parameters(...)")));
     return findings;
+  }
+
+  /** The message for a clash of {@code a} and {@code b}, saying so when the chart owns one of them. */
+  private static String clash(Parameter<?> a, Parameter<?> b, String message) {
+    if (ChartParameters.ALL.contains(a) || ChartParameters.ALL.contains(b)) {
+      Parameter<?> chart = ChartParameters.ALL.contains(a) ? a : b;
+      return "'" + chart.name() + "' is the chart's own value; rename the application's parameter";
+    }
+    return message;
   }
 
   static Stream<Parameter<?>> used(Application app) {

@@ -1,6 +1,7 @@
 package io.chartascode.generator.check;
 
 import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.ChartParameters;
 import io.chartascode.generator.model.Parameter;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ final class ParameterDefaultsRule implements Rule {
   @Override
   public List<Finding> check(Application app) {
     List<Finding> findings = new ArrayList<>();
-    for (Parameter<?> p : app.parameters()) {
+    for (Parameter<?> p : ChartParameters.of(app)) {
       for (String problem : p.violations(p.defaultValue())) {
         findings.add(
             finding(

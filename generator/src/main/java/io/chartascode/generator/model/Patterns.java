@@ -12,6 +12,15 @@ public final class Patterns {
   /** A tag as the OCI distribution spec defines it. */
   public static final String TAG = "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$";
 
+  /**
+   * A whole image reference pinned by a tag or a digest: {@code busybox:1.37.0}, {@code
+   * mirror.local:5000/library/busybox@sha256:...}. (Go's regexp, which Helm uses, has no lookahead,
+   * so {@code latest} cannot be told apart here.)
+   */
+  public static final String PINNED_IMAGE =
+      "^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*"
+          + "(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$";
+
   /** A portable environment variable name. */
   public static final String ENV_NAME = "^[A-Za-z_][A-Za-z0-9_]*$";
 

@@ -98,6 +98,10 @@ class ModelValidatorTest {
             "CAC-ENV-001", "envapp.environments[qa].prod", "value \"yes\" must be a boolean but is String"),
         Arguments.of("undeclared parameter", ENVAPP.toBuilder().service(ServiceExposure.clusterIp(Value.of(Parameter.integer("svc.port", 80).build()), "http")).build(),
             "CAC-PARAM-002", "envapp.parameters", "'svc.port' is used by the model but not declared"),
+        Arguments.of("a parameter named like the chart's test image", ENVAPP.toBuilder().parameters(Parameter.string("tests.image", "x:1").build()).build(),
+            "CAC-PARAM-002", "envapp.parameters[tests.image]", "'tests.image' is the chart's own value; rename the application's parameter"),
+        Arguments.of("a parameter that would make the chart's tests group a value", ENVAPP.toBuilder().parameters(Parameter.bool("tests", true).build()).build(),
+            "CAC-PARAM-002", "envapp.parameters[tests]", "'tests.image' is the chart's own value; rename the application's parameter"),
         Arguments.of("default breaks its own pattern", withParameters(Parameter.string("hub", "Not A Hub").pattern("^[a-z]+$").build()),
             "CAC-PARAM-001", "envapp.parameters[hub].default", "default \"Not A Hub\" must match ^[a-z]+$"));
   }

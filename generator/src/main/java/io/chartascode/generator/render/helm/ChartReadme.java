@@ -1,6 +1,7 @@
 package io.chartascode.generator.render.helm;
 
 import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.ChartParameters;
 import io.chartascode.generator.model.Environment;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.render.GeneratedHeader;
@@ -37,7 +38,7 @@ final class ChartReadme {
     md.append("Every value is typed in `values.schema.json`; Helm rejects anything else.\n\n");
     md.append("| Key | Type | Default | Constraints | Description |\n");
     md.append("|-----|------|---------|-------------|-------------|\n");
-    for (Parameter<?> p : app.parameters()) {
+    for (Parameter<?> p : ChartParameters.of(app)) {
       md.append("| `").append(p.name()).append("` | ")
           .append(p.type().displayName()).append(" | ")
           .append(code(p.defaultValue())).append(" | ")

@@ -6,7 +6,10 @@ import io.chartascode.generator.k8s.ManifestFactory;
 import io.chartascode.generator.k8s.Slot;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Bound;
+import io.chartascode.generator.model.ChartParameters;
 import io.chartascode.generator.model.Environment;
+import io.chartascode.generator.model.Parameter;
+import io.chartascode.generator.model.Value;
 import io.chartascode.generator.render.GeneratedHeader;
 import io.chartascode.generator.render.ValuesTree;
 import io.chartascode.generator.yaml.NodePath;
@@ -29,9 +32,6 @@ import java.util.TreeMap;
  * directory.
  */
 public final class HelmChartRenderer {
-  /** The image of the {@code helm test} pod; pinned, so the chart never pulls a moving tag. */
-  static final String TEST_IMAGE = "busybox:1.37.0";
-
   private final Application app;
   private final TemplateNames names;
 
@@ -48,13 +48,12 @@ public final class HelmChartRenderer {
     SortedMap<String, String> files = new TreeMap<>();
     files.put("Chart.yaml", chart());
     files.put(".helmignore", HELMIGNORE);
-    files.put(
-        "values.yaml",
-        yaml(ValuesTree.of(app.parameters(), p -> p.defaultValue(), true)));
+    List<Parameter<?>> parameters = ChartParameters.of(app);
+    files.put("values.yaml", yaml(ValuesTree.of(parameters, p -> p.defaultValue(), true)));
     for (Environment env : app.environments()) {
       files.put(
           "values-" + env.name() + ".yaml",
-          yaml(ValuesTree.of(app.parameters(), p -> env.overrides().get(p), false)));
+          yaml(ValuesTree.of(parameters, p -> env.overrides().get(p), false)));
     }
     files.put("values.schema.json", ValuesSchemaRenderer.render(app));
     files.put("templates/_helpers.tpl", HelpersTemplate.render(names));
@@ -148,7 +147,7 @@ public final class HelmChartRenderer {
             .endSecurityContext()
             .addNewContainer()
             .withName("wget")
-            .withImage(TEST_IMAGE)
+            .withImage("placeholder")
             .withCommand("wget")
             .withArgs("-q", "-O-", "target")
             .withNewSecurityContext()
@@ -177,6 +176,11 @@ public final class HelmChartRenderer {
                 new Slot.Labels(NodePath.of("metadata.labels"), LabelSet.OBJECT)));
     YamlNode tree = new HelmManifestTemplate(names).render(hook).root();
     tree = YamlTrees.replace(tree, NodePath.of("spec.containers[0].args[2]"), YamlScalar.raw(target));
+    tree =
+        YamlTrees.replace(
+            tree,
+            NodePath.of("spec.containers[0].image"),
+            YamlScalar.raw(HelmExpressions.action(Value.of(ChartParameters.TEST_IMAGE))));
     return YamlWriter.write(YamlDocument.of(tree).withHeader(GeneratedHeader.template()));
   }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.ChartParameters;
 import io.chartascode.generator.model.EnvVar;
 import io.chartascode.generator.model.Parameter;
 import java.io.UncheckedIOException;
@@ -33,7 +34,7 @@ final class ValuesSchemaRenderer {
     root.put("title", app.name() + " values");
     root.put("type", "object");
     root.put("additionalProperties", false);
-    for (Parameter<?> p : app.parameters()) {
+    for (Parameter<?> p : ChartParameters.of(app)) {
       ObjectNode parent = root;
       List<String> path = p.path();
       for (String segment : path.subList(0, path.size() - 1)) {

@@ -156,6 +156,16 @@ class RealHelmChartTest {
     assertThat(pod.at("/metadata/annotations/helm.sh~1hook").textValue()).isEqualTo("test");
     assertThat(pod.at("/spec/containers/0/args/2").textValue()).isEqualTo("envapp:80");
     assertThat(pod.at("/spec/securityContext/runAsNonRoot").booleanValue()).isTrue();
+    assertThat(pod.at("/spec/containers/0/image").textValue()).isEqualTo("busybox:1.37.0");
+  }
+
+  @ParameterizedTest(name = "{0}: the test hook's image is a value, so a mirror can serve it")
+  @MethodSource("helms")
+  void helmTestHookImageComesFromValues(Tools helm) {
+    String mirror = "mirror.local:5000/library/busybox@sha256:" + "a".repeat(64);
+    SortedMap<String, ObjectNode> objects =
+        Manifests.parse(run(helm, "template", "envapp", CHART.toString(), "--set", "tests.image=" + mirror).stdout());
+    assertThat(objects.get("Pod/envapp-test-connection").at("/spec/containers/0/image").textValue()).isEqualTo(mirror);
   }
 
   private static SortedMap<String, ObjectNode> template(Tools helm, String values, String namespace) {

@@ -40,6 +40,7 @@ class RealHelmRejectsBadValuesTest {
       {"tag latest", "tag: latest\n", "tag: Must not validate the schema (not)", "at '/tag': 'not' failed"},
       {"extra env repeating PROD", "env:\n  PROD: \"x\"\n", "env: Property name of \"PROD\" does not match", "invalid propertyName 'PROD'"},
       {"extra env with an invalid name", "env:\n  bad-name: x\n", "env: Property name of \"bad-name\" does not match", "'bad-name' does not match pattern"},
+      {"test image without a tag or digest", "tests:\n  image: busybox\n", "tests.image: Does not match pattern", "at '/tests/image': 'busybox' does not match pattern"},
     };
     for (String[] row : table) {
       cases.add(Arguments.of(Tools.HELM_3, row[0], row[1], row[2]));
