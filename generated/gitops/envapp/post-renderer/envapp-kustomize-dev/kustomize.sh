@@ -3,14 +3,17 @@
 # Helm post-renderer: manifests on stdin, the same manifests with this directory's
 # kustomization applied on stdout. Helm 3: --post-renderer <this file>.
 # Helm 4: helm plugin install <this directory>; --post-renderer <plugin name>.
-# Uses `kustomize` if it is on PATH, else `kubectl kustomize` ($KUBECTL overrides kubectl).
+# Runs $KUSTOMIZE (a kustomize binary) or $KUBECTL (`kubectl kustomize`) when one is set;
+# otherwise `kustomize` if it is on PATH, else `kubectl kustomize`.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp "$here/kustomization.yaml" "$work/"
 cat > "$work/helm-rendered.yaml"
-if command -v kustomize >/dev/null 2>&1; then
+if [[ -n "${KUSTOMIZE:-}" ]]; then
+  "$KUSTOMIZE" build "$work"
+elif [[ -z "${KUBECTL:-}" ]] && command -v kustomize >/dev/null 2>&1; then
   kustomize build "$work"
 else
   "${KUBECTL:-kubectl}" kustomize "$work"

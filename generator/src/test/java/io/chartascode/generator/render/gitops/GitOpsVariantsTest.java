@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -106,6 +107,35 @@ class GitOpsVariantsTest {
       removeEnvironmentLabel(object.at("/spec/template/metadata/labels"));
     }
     assertThat(ManifestComparison.compare(rendered, plain)).isEmpty();
+  }
+
+  /** A tool the user names ($KUBECTL, $KUSTOMIZE) wins over a `kustomize` that happens to be on PATH. */
+  @Test
+  void postRendererRunsTheToolItIsGivenBeforeAnyOnPath() throws IOException {
+    Path stubs = Files.createTempDirectory("stubs");
+    writeScript(stubs.resolve("kustomize"), "echo 'the kustomize on PATH ran' >&2; exit 3");
+    writeScript(stubs.resolve("named-kustomize"), "echo \"named kustomize: $1\"");
+    Path input = Files.createTempFile("rendered", ".yaml");
+    Files.writeString(input, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: probe\n");
+    String script = GENERATED.resolve("gitops/envapp/post-renderer/envapp-kustomize-dev/kustomize.sh").toString();
+    List<String> run = List.of("bash", "-c", "\"$0\" < \"$1\"", script, input.toString());
+    String path = stubs + ":" + System.getenv("PATH");
+
+    Command.Result viaKubectl = Command.run(run, Map.of("PATH", path, "KUBECTL", Tools.KUBECTL_1_31.path())).assertSuccess();
+    assertThat(Manifests.parse(viaKubectl.stdout()).get("ConfigMap/probe").at("/metadata/labels")
+        .path(GitOpsRenderer.ENVIRONMENT_LABEL).textValue()).isEqualTo("dev");
+
+    Command.Result viaKustomize = Command.run(run, Map.of("PATH", path, "KUSTOMIZE", stubs.resolve("named-kustomize").toString()));
+    assertThat(viaKustomize.assertSuccess().stdout()).startsWith("named kustomize: build");
+
+    Command.Result onPath = Command.run(run, Map.of("PATH", path));
+    assertThat(onPath.exitCode()).isEqualTo(3);
+    assertThat(onPath.stderr()).contains("the kustomize on PATH ran");
+  }
+
+  private static void writeScript(Path file, String body) throws IOException {
+    Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+    assertThat(file.toFile().setExecutable(true)).isTrue();
   }
 
   private static void removeEnvironmentLabel(JsonNode labels) {
