@@ -12,10 +12,10 @@ Usage: kind/up.sh [--dry-run] [--help]
 
 Creates the kind cluster '$CLUSTER_NAME' from $KIND_CONFIG (1 control-plane node and 2 workers,
 node image pinned by digest; the control plane keeps its NoSchedule taint, which the envapp chart
-tolerates), then installs metrics-server with helm into namespace kube-system
-(--kubelet-insecure-tls, because kind's kubelets serve self-signed certificates) and waits until
-the metrics API (apiservice v1beta1.metrics.k8s.io) is Available. The metrics-server chart's repo
-and version come from the helmCharts entry metrics-server of
+tolerates), then installs metrics-server with helm into namespace kube-system and waits until
+the metrics API (apiservice v1beta1.metrics.k8s.io) is Available. The chart's repo, version and
+values file (--kubelet-insecure-tls, because kind's kubelets serve self-signed certificates) come
+from the helmCharts entry metrics-server of
 $METRICS_SERVER_COMPONENT, the one pin the GitOps tree uses too.
 A real run skips 'kind create cluster' when the cluster already exists.
 
@@ -33,11 +33,11 @@ Exit codes: 0 ok, 1 a command failed, 2 usage error, 3 preflight failed (nothing
 EOF
 }
 
-# read_metrics_server_pin: sets chart_repo and chart_version (main's locals) from the helmCharts
-# entry metrics-server of $METRICS_SERVER_COMPONENT, or records a problem naming the field.
+# read_metrics_server_pin: sets chart_repo, chart_version and chart_values (main's locals) from the
+# helmCharts entry metrics-server of $METRICS_SERVER_COMPONENT, or records a problem naming the field.
 read_metrics_server_pin() {
   local key raw value fix="regenerate it (./mvnw -q generate-resources); if the generator writes it so, fix the pin in the generator"
-  for key in repo version; do
+  for key in repo version valuesFile; do
     raw=$(helm_chart_field "$METRICS_SERVER_COMPONENT" metrics-server "$key")
     if ! value=$(yaml_scalar "$raw"); then
       if [[ -z $raw ]]; then
@@ -62,6 +62,16 @@ read_metrics_server_pin() {
           PROBLEMS+=("$METRICS_SERVER_COMPONENT: helmCharts[metrics-server].version is '$value', not an exact chart version (like 3.13.1). Fix: $fix.")
         fi
         ;;
+      valuesFile)
+        # A file beside the component, as kustomize reads it.
+        if [[ ! $value =~ ^[A-Za-z0-9_][A-Za-z0-9._-]*$ ]]; then
+          PROBLEMS+=("$METRICS_SERVER_COMPONENT: helmCharts[metrics-server].valuesFile is '$value', not a file name beside it. Fix: $fix.")
+        elif [[ ! -f ${METRICS_SERVER_COMPONENT%/*}/$value ]]; then
+          PROBLEMS+=("$METRICS_SERVER_COMPONENT: helmCharts[metrics-server].valuesFile ${METRICS_SERVER_COMPONENT%/*}/$value does not exist. Fix: $fix.")
+        else
+          chart_values=${METRICS_SERVER_COMPONENT%/*}/$value
+        fi
+        ;;
     esac
   done
 }
@@ -77,7 +87,7 @@ main() {
   require_tool HELM helm "$MIN_HELM" "$FIX_HELM" version --short
   require_path "$KIND_CONFIG" "the kind cluster config" "restore it from git"
   require_path "$METRICS_SERVER_COMPONENT" "the metrics-server chart pin" "$FIX_GENERATE"
-  local chart_repo='<metrics-server repo>' chart_version='<metrics-server version>'
+  local chart_repo='<metrics-server repo>' chart_version='<metrics-server version>' chart_values='<metrics-server values>'
   if [[ -f $METRICS_SERVER_COMPONENT ]]; then
     read_metrics_server_pin
   fi
@@ -98,7 +108,7 @@ main() {
   run "$HELM" upgrade --install metrics-server metrics-server \
     --repo "$chart_repo" --version "$chart_version" \
     --kube-context "$KUBE_CONTEXT" --namespace kube-system \
-    --set 'args={--kubelet-insecure-tls}' --wait --timeout "$HELM_TIMEOUT"
+    --values "$chart_values" --wait --timeout "$HELM_TIMEOUT"
   run "$KUBECTL" --context "$KUBE_CONTEXT" wait --for=condition=Available \
     --timeout="$WAIT_TIMEOUT" apiservice/v1beta1.metrics.k8s.io
 }

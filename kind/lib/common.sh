@@ -17,7 +17,7 @@ readonly OVERLAYS_DIR=generated/kustomize/envapp/overlays
 readonly GITOPS_HELMCHARTS_DIR=generated/gitops/envapp/helmcharts
 # GitOps variant 2: <dir>/envapp-kustomize-<env>/ holds kustomize.sh (Helm 3) and plugin.yaml (Helm 4).
 readonly GITOPS_POST_RENDERER_DIR=generated/gitops/envapp/post-renderer
-# The one pin of the metrics-server chart (repo and version), shared with the GitOps tree.
+# The one pin of the metrics-server chart (repo, version, values file), shared with the GitOps tree.
 readonly METRICS_SERVER_COMPONENT=generated/gitops/components/metrics-server/kustomization.yaml
 readonly DOCKERFILE=envapp/Dockerfile
 readonly KIND_CONFIG=kind/kind-config.yaml

@@ -34,7 +34,7 @@ public final class Generator {
           .forEach((path, content) -> files.put("gitops/" + app.name() + "/" + path, content));
     }
     if (applications.stream().anyMatch(app -> app.autoscaling().isPresent())) {
-      files.put(MetricsServerComponent.PATH, MetricsServerComponent.render());
+      files.putAll(MetricsServerComponent.render());
     }
     return files;
   }

@@ -20,7 +20,7 @@ class UpScriptTest {
       "kind create cluster --name envapp --config kind/kind-config.yaml --wait 120s",
       "helm upgrade --install metrics-server metrics-server --repo https://kubernetes-sigs.github.io/metrics-server/"
           + " --version 3.13.1 --kube-context kind-envapp --namespace kube-system"
-          + " --set 'args={--kubelet-insecure-tls}' --wait --timeout 5m",
+          + " --values generated/gitops/components/metrics-server/values.yaml --wait --timeout 5m",
       "kubectl --context kind-envapp wait --for=condition=Available --timeout=180s apiservice/v1beta1.metrics.k8s.io");
 
   @TempDir Path tmp;
@@ -190,7 +190,29 @@ class UpScriptTest {
     assertThat(result.stderrLines()).containsExactly(
         "up.sh: " + COMPONENT + " has no repo in a helmCharts entry named metrics-server. " + PIN_FIX,
         "up.sh: " + COMPONENT + " has no version in a helmCharts entry named metrics-server. " + PIN_FIX,
-        "up.sh: stopped before running anything (2 problems).");
+        "up.sh: " + COMPONENT + " has no valuesFile in a helmCharts entry named metrics-server. " + PIN_FIX,
+        "up.sh: stopped before running anything (3 problems).");
     assertThat(result.actions()).isEmpty();
+  }
+
+  @Test
+  void aValuesFileThatIsMissingOrOutsideTheComponentIsAProblem() {
+    Result missing = Sandbox.create(tmp.resolve("missing")).withGeneratedTree()
+        .edit(COMPONENT, c -> c.replace("valuesFile: values.yaml", "valuesFile: kind.yaml"))
+        .run("up.sh", "--dry-run");
+    Result outside = Sandbox.create(tmp.resolve("outside")).withGeneratedTree()
+        .edit(COMPONENT, c -> c.replace("valuesFile: values.yaml", "valuesFile: ../values.yaml"))
+        .run("up.sh", "--dry-run");
+
+    assertThat(missing.exitCode()).isEqualTo(3);
+    assertThat(missing.stderrLines()).containsExactly(
+        "up.sh: " + COMPONENT + ": helmCharts[metrics-server].valuesFile generated/gitops/components/metrics-server/kind.yaml"
+            + " does not exist. " + PIN_FIX,
+        "up.sh: stopped before running anything (1 problem).");
+    assertThat(outside.exitCode()).isEqualTo(3);
+    assertThat(outside.stderrLines()).containsExactly(
+        "up.sh: " + COMPONENT + ": helmCharts[metrics-server].valuesFile is '../values.yaml', not a file name beside it. "
+            + PIN_FIX,
+        "up.sh: stopped before running anything (1 problem).");
   }
 }

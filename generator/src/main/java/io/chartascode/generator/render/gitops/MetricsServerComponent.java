@@ -4,20 +4,26 @@ import io.chartascode.generator.yaml.YamlMap;
 import io.chartascode.generator.yaml.YamlScalar;
 import io.chartascode.generator.yaml.YamlSeq;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A Kustomize component that inflates metrics-server, which the HPA needs, at a pinned chart
- * version. {@code --kubelet-insecure-tls} because kind's kubelets serve self-signed certificates.
- * kind/up.sh reads the version from this file, so there is one pin.
+ * version, with its values in a file beside it: {@code --kubelet-insecure-tls}, because kind's
+ * kubelets serve self-signed certificates. kind/up.sh installs from the same pin and the same
+ * values file, so both say it once.
  */
 public final class MetricsServerComponent {
   public static final String REPO = "https://kubernetes-sigs.github.io/metrics-server/";
   public static final String VERSION = "3.13.1";
-  public static final String PATH = "gitops/components/metrics-server/kustomization.yaml";
+  public static final String DIRECTORY = "gitops/components/metrics-server/";
+  public static final String PATH = DIRECTORY + "kustomization.yaml";
+  public static final String VALUES_FILE = "values.yaml";
 
   private MetricsServerComponent() {}
 
-  public static String render() {
+  /** The component and its values file, by path under the output root. */
+  public static SortedMap<String, String> render() {
     YamlMap chart =
         YamlMap.builder()
             .put("name", "metrics-server")
@@ -25,17 +31,23 @@ public final class MetricsServerComponent {
             .put("version", VERSION)
             .put("releaseName", "metrics-server")
             .put("namespace", "kube-system")
-            .put(
-                "valuesInline",
-                YamlMap.builder()
-                    .put("args", YamlSeq.of(List.of(YamlScalar.string("--kubelet-insecure-tls"))))
-                    .build())
+            .put("valuesFile", VALUES_FILE)
             .build();
-    return GitOpsRenderer.yaml(
-        YamlMap.builder()
-            .put("apiVersion", "kustomize.config.k8s.io/v1alpha1")
-            .put("kind", "Component")
-            .put("helmCharts", YamlSeq.of(List.of(chart)))
-            .build());
+    SortedMap<String, String> files = new TreeMap<>();
+    files.put(
+        PATH,
+        GitOpsRenderer.yaml(
+            YamlMap.builder()
+                .put("apiVersion", "kustomize.config.k8s.io/v1alpha1")
+                .put("kind", "Component")
+                .put("helmCharts", YamlSeq.of(List.of(chart)))
+                .build()));
+    files.put(
+        DIRECTORY + VALUES_FILE,
+        GitOpsRenderer.yaml(
+            YamlMap.builder()
+                .put("args", YamlSeq.of(List.of(YamlScalar.string("--kubelet-insecure-tls"))))
+                .build()));
+    return files;
   }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What needs a network or a cluster is checked by structure: the metrics-server component and
- * the Argo CD Applications point at things that exist and agree with the model.
+ * the Argo CD Applications point at things that exist and agree with the model. (What kustomize
+ * does with the component is {@code MetricsServerComponentTest}.)
  */
 class GitOpsStructureTest {
   private static final Path GENERATED = Path.of(System.getProperty("generated.dir", "../generated"));
@@ -32,7 +33,7 @@ class GitOpsStructureTest {
     assertThat(chart.path("repo").textValue()).isEqualTo("https://kubernetes-sigs.github.io/metrics-server/");
     assertThat(chart.path("version").textValue()).matches("\\d+\\.\\d+\\.\\d+");
     assertThat(chart.path("namespace").textValue()).isEqualTo("kube-system");
-    assertThat(chart.at("/valuesInline/args/0").textValue()).isEqualTo("--kubelet-insecure-tls");
+    assertThat(chart.path("valuesFile").textValue()).isEqualTo(MetricsServerComponent.VALUES_FILE);
   }
 
   static Stream<Environment> environments() {
