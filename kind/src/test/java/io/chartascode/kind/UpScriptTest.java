@@ -169,15 +169,31 @@ class UpScriptTest {
 
   @Test
   void aVersionRangeIsNotAPin() {
+    assertDryRunStopsWith("version: \"3.13.1\"", "version: \">=3.0.0\"",
+        ": helmCharts[metrics-server].version is '>=3.0.0', not an exact chart version (like 3.13.1). ");
+  }
+
+  @Test
+  void aValuesFileThatIsMissingIsAProblem() {
+    assertDryRunStopsWith("valuesFile: values.yaml", "valuesFile: kind.yaml",
+        ": helmCharts[metrics-server].valuesFile generated/gitops/components/metrics-server/kind.yaml does not exist. ");
+  }
+
+  @Test
+  void aValuesFileOutsideTheComponentIsAProblem() {
+    assertDryRunStopsWith("valuesFile: values.yaml", "valuesFile: ../values.yaml",
+        ": helmCharts[metrics-server].valuesFile is '../values.yaml', not a file name beside it. ");
+  }
+
+  /** A dry run over the component with {@code from} replaced by {@code to} stops on this one problem. */
+  private void assertDryRunStopsWith(String from, String to, String problem) {
     Result result = Sandbox.create(tmp).withGeneratedTree()
-        .edit(COMPONENT, c -> c.replace("version: \"3.13.1\"", "version: \">=3.0.0\""))
+        .edit(COMPONENT, c -> c.replace(from, to))
         .run("up.sh", "--dry-run");
 
-    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
     assertThat(result.stderrLines()).containsExactly(
-        "up.sh: " + COMPONENT + ": helmCharts[metrics-server].version is '>=3.0.0', not an exact chart version"
-            + " (like 3.13.1). " + PIN_FIX,
-        "up.sh: stopped before running anything (1 problem).");
+        "up.sh: " + COMPONENT + problem + PIN_FIX, "up.sh: stopped before running anything (1 problem).");
   }
 
   @Test
@@ -193,26 +209,5 @@ class UpScriptTest {
         "up.sh: " + COMPONENT + " has no valuesFile in a helmCharts entry named metrics-server. " + PIN_FIX,
         "up.sh: stopped before running anything (3 problems).");
     assertThat(result.actions()).isEmpty();
-  }
-
-  @Test
-  void aValuesFileThatIsMissingOrOutsideTheComponentIsAProblem() {
-    Result missing = Sandbox.create(tmp.resolve("missing")).withGeneratedTree()
-        .edit(COMPONENT, c -> c.replace("valuesFile: values.yaml", "valuesFile: kind.yaml"))
-        .run("up.sh", "--dry-run");
-    Result outside = Sandbox.create(tmp.resolve("outside")).withGeneratedTree()
-        .edit(COMPONENT, c -> c.replace("valuesFile: values.yaml", "valuesFile: ../values.yaml"))
-        .run("up.sh", "--dry-run");
-
-    assertThat(missing.exitCode()).isEqualTo(3);
-    assertThat(missing.stderrLines()).containsExactly(
-        "up.sh: " + COMPONENT + ": helmCharts[metrics-server].valuesFile generated/gitops/components/metrics-server/kind.yaml"
-            + " does not exist. " + PIN_FIX,
-        "up.sh: stopped before running anything (1 problem).");
-    assertThat(outside.exitCode()).isEqualTo(3);
-    assertThat(outside.stderrLines()).containsExactly(
-        "up.sh: " + COMPONENT + ": helmCharts[metrics-server].valuesFile is '../values.yaml', not a file name beside it. "
-            + PIN_FIX,
-        "up.sh: stopped before running anything (1 problem).");
   }
 }
