@@ -167,11 +167,7 @@ class FileTreeWriterTest {
 
     WriteReport report = new FileTreeWriter(root()).write(files("keep/a.yaml", "a\n", "z.yaml", "new z\n"));
 
-    assertThat(report.changed()).containsExactly("z.yaml");
-    assertThat(report.unmanaged()).containsExactly("keep/notes.md");
-    assertThat(root().resolve("keep/notes.md")).hasContent("mine");
-    assertThat(root().resolve("z.yaml")).hasContent("new z");
-    assertNothingIsLeftBesideTheTree();
+    assertRecovered(report, "z.yaml", "new z", "keep/notes.md");
   }
 
   @Test
@@ -184,9 +180,15 @@ class FileTreeWriterTest {
 
     WriteReport report = new FileTreeWriter(root()).write(files("a.yaml", "a2\n"));
 
-    assertThat(report.changed()).containsExactly("a.yaml");
-    assertThat(root().resolve("notes.md")).hasContent("mine");
-    assertThat(root().resolve("a.yaml")).hasContent("a2");
+    assertRecovered(report, "a.yaml", "a2", "notes.md");
+  }
+
+  /** The write after a killed one: only {@code changed} was rewritten, and the hand-added file survived. */
+  private void assertRecovered(WriteReport report, String changed, String content, String handAdded) throws IOException {
+    assertThat(report.changed()).containsExactly(changed);
+    assertThat(report.unmanaged()).containsExactly(handAdded);
+    assertThat(root().resolve(changed)).hasContent(content);
+    assertThat(root().resolve(handAdded)).hasContent("mine");
     assertNothingIsLeftBesideTheTree();
   }
 
