@@ -14,7 +14,7 @@ import java.time.Duration;
  * lines. Client-supplied text (method, path) goes through the JSON generator, so it cannot forge
  * lines, and is cut to a bounded length. Query strings are never logged: they may carry secrets.
  *
- * <p>Request lines may wait up to {@code flushEvery} in memory, so that a busy server writes many
+ * <p>Request lines may wait up to {@link #FLUSH_EVERY} in memory, so that a busy server writes many
  * lines per system call instead of one (a tenth of envapp's CPU per request went to that write);
  * they go out at once when {@value #FLUSH_AT} bytes are waiting, and before every lifecycle line,
  * so the order stays as it happened. A process killed without its stop line loses at most that
@@ -34,38 +34,41 @@ final class AccessLog {
 
   /** Every line written at once: for tests that read the log right after a request. */
   AccessLog(OutputStream out, Clock clock) {
-    this(out, clock, Duration.ZERO);
+    this(out, clock, false);
   }
 
-  /** Request lines wait up to {@code flushEvery} (zero: not at all), on a daemon flusher thread. */
-  AccessLog(OutputStream out, Clock clock, Duration flushEvery) {
+  private AccessLog(OutputStream out, Clock clock, boolean buffered) {
     this.out = out;
     this.clock = clock;
-    this.buffered = !flushEvery.isZero();
-    if (buffered) {
-      Thread flusher =
-          new Thread(
-              () -> {
-                try {
-                  while (true) {
-                    Thread.sleep(flushEvery.toMillis());
-                    synchronized (pending) {
-                      flushPending();
-                    }
+    this.buffered = buffered;
+  }
+
+  /** Request lines wait up to {@code flushEvery}, flushed by a daemon thread. */
+  static AccessLog buffered(OutputStream out, Clock clock, Duration flushEvery) {
+    AccessLog log = new AccessLog(out, clock, true);
+    Thread flusher =
+        new Thread(
+            () -> {
+              try {
+                while (true) {
+                  Thread.sleep(flushEvery.toMillis());
+                  synchronized (log.pending) {
+                    log.flushPending();
                   }
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
                 }
-              },
-              "access-log-flush");
-      flusher.setDaemon(true);
-      flusher.start();
-    }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "access-log-flush");
+    flusher.setDaemon(true);
+    flusher.start();
+    return log;
   }
 
   /** Raw fd 1, bypassing System.out's charset encoder and per-call locking. */
   static AccessLog stdout() {
-    return new AccessLog(new FileOutputStream(FileDescriptor.out), Clock.systemUTC(), FLUSH_EVERY);
+    return buffered(new FileOutputStream(FileDescriptor.out), Clock.systemUTC(), FLUSH_EVERY);
   }
 
   void request(String method, String path, int status, long durationNanos) {

@@ -32,7 +32,7 @@ class AccessLogTest {
 
   @Test
   void bufferedRequestLinesWaitThenGoOutTogether() throws InterruptedException {
-    AccessLog log = new AccessLog(out, CLOCK, Duration.ofMillis(50));
+    AccessLog log = AccessLog.buffered(out, CLOCK, Duration.ofMillis(50));
     log.request("GET", "/", 200, 1_000_000);
     log.request("GET", "/healthz", 200, 1_000_000);
     assertThat(lines()).as("still waiting").isEmpty();
@@ -48,7 +48,7 @@ class AccessLogTest {
 
   @Test
   void aLifecycleLineFlushesWhatWaitsFirst() {
-    AccessLog log = new AccessLog(out, CLOCK, NEVER);
+    AccessLog log = AccessLog.buffered(out, CLOCK, NEVER);
     log.request("GET", "/", 200, 1_000_000);
     log.stopped(true);
     assertThat(lines()).hasSize(2);
@@ -58,7 +58,7 @@ class AccessLogTest {
 
   @Test
   void aFullBufferGoesOutWithoutWaiting() {
-    AccessLog log = new AccessLog(out, CLOCK, NEVER);
+    AccessLog log = AccessLog.buffered(out, CLOCK, NEVER);
     int written = 0;
     while (lines().isEmpty() && written < 1_000) {
       log.request("GET", "/" + "x".repeat(100), 200, 1_000_000);
