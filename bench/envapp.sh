@@ -110,23 +110,23 @@ stop_server() {
   server_pid=""
 }
 
-# RSS of the server and its children (gunicorn's workers), in KiB.
-rss_kib() {
+# sum_over_server FILE AWK-PROGRAM: the program's number from /proc/<pid>/FILE, summed over the
+# server and its children (gunicorn's workers); 0 for a process that is gone.
+sum_over_server() {
   local total=0 pid
   for pid in "$server_pid" $(pgrep -P "$server_pid" || true); do
-    total=$((total + $(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)))
+    total=$((total + $(awk "$2" "/proc/$pid/$1" 2>/dev/null || echo 0)))
   done
   echo "$total"
 }
 
+# RSS of the server and its children, in KiB. (The $ are awk's, hence single quotes.)
+# shellcheck disable=SC2016
+rss_kib() { sum_over_server status '/^VmRSS:/ {print $2}'; }
+
 # CPU time (user + system) of the server and its children, in clock ticks.
-cpu_ticks() {
-  local total=0 pid
-  for pid in "$server_pid" $(pgrep -P "$server_pid" || true); do
-    total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
-  done
-  echo "$total"
-}
+# shellcheck disable=SC2016
+cpu_ticks() { sum_over_server stat '{print $14 + $15}'; }
 
 # wrk latency like 812.00us / 1.16ms / 1.02s -> ms
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }

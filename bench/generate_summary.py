@@ -182,22 +182,33 @@ PROFILE_CATEGORIES = [
 ]
 
 
-def profile(path, scalerun):
+def read_collapsed(path, keep=lambda stack: True):
+    """(stack, samples) pairs of an async-profiler collapsed file, for the stacks that pass keep."""
     stacks = []
     with open(path) as f:
         for line in f:
             stack, n = line.rstrip("\n").rsplit(" ", 1)
-            stacks.append((stack, int(n)))
-    total = sum(n for _, n in stacks)
-    shares = {name: 0 for name, _ in PROFILE_CATEGORIES}
-    other = 0
+            if keep(stack):
+                stacks.append((stack, int(n)))
+    return stacks
+
+
+def classify(stacks, categories):
+    """Samples per category name, in the categories' order; a stack counts for the first that it passes."""
+    shares = {name: 0 for name, _ in categories}
     for stack, n in stacks:
-        for name, test in PROFILE_CATEGORIES:
-            if test(stack):
-                shares[name] += n
-                break
-        else:
-            other += n
+        shares[next(name for name, test in categories if test(stack))] += n
+    return shares
+
+
+OTHER = "other (JVM start, interpreter, runtime)"
+
+
+def profile(path, scalerun):
+    stacks = read_collapsed(path)
+    total = sum(n for _, n in stacks)
+    shares = classify(stacks, PROFILE_CATEGORIES + [(OTHER, lambda s: True)])
+    other = shares.pop(OTHER)
     with open(scalerun) as f:
         run = next((l for l in f if l.startswith("services=")), "").strip()
     print(f"CPU samples of one cold 100-service run into an empty directory, all threads "
@@ -208,7 +219,7 @@ def profile(path, scalerun):
     print("|---|---:|")
     for name, n in sorted(shares.items(), key=lambda kv: -kv[1]):
         print(f"| {name} | {100 * n / total:.0f}% |")
-    print(f"| other (JVM start, interpreter, runtime) | {100 * other / total:.0f}% |")
+    print(f"| {OTHER} | {100 * other / total:.0f}% |")
 
 
 # Where the wall time of `mvn generate-resources` goes, by the frames on Maven's main thread. A stack
@@ -227,16 +238,9 @@ MAVEN_CATEGORIES = [
 
 
 def profile_mvn(path):
-    main = []
-    with open(path) as f:
-        for line in f:
-            stack, n = line.rstrip("\n").rsplit(" ", 1)
-            if stack.startswith("[main tid="):
-                main.append((stack, int(n)))
+    main = read_collapsed(path, keep=lambda stack: stack.startswith("[main tid="))
     total = sum(n for _, n in main)
-    shares = {name: 0 for name, _ in MAVEN_CATEGORIES}
-    for stack, n in main:
-        shares[next(name for name, test in MAVEN_CATEGORIES if test(stack))] += n
+    shares = classify(main, MAVEN_CATEGORIES)
     print(f"Wall time of `./mvnw -q -o generate-resources`, Maven's main thread (async-profiler, wall, 2 ms): "
           f"{total} samples")
     print()
