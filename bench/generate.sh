@@ -142,7 +142,7 @@ compare() {
   local cmds=(
     "./mvnw -q -o generate-resources"
     "./mvnw -q -o -f bench/jkube/pom.xml k8s:resource k8s:helm"
-    "$JAVA $JAVA_OPTS -cp $generator_cp io.chartascode.generator.cli.Main generated"
+    "$JAVA $JAVA_OPTS -cp $generator_cp io.chartascode.bench.GenerateCatalog generated io.chartascode.envapp.chart.EnvAppCatalog"
     "./mvnw -q -o validate"
     "./mvnw -q -o -f bench/jkube/pom.xml validate"
     "$helm template envapp generated/helm/envapp"
@@ -187,12 +187,12 @@ scale() {
         out="${place#*:}/r$r-n$n"
         # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
         timed scale "fresh/${place%%:*}/$n" $((r - 1)) "$JAVA" $JAVA_OPTS "-D$SERVICES_PROPERTY=$n" -cp "$bench_jar" \
-          io.chartascode.generator.cli.Main "$out" --catalog=io.chartascode.bench.SyntheticCatalog
+          io.chartascode.bench.GenerateCatalog "$out" io.chartascode.bench.SyntheticCatalog
       done
       out="$work/scale/r$r-n$n"
       # shellcheck disable=SC2086
       timed scale "unchanged/disk/$n" $((r - 1)) "$JAVA" $JAVA_OPTS "-D$SERVICES_PROPERTY=$n" -cp "$bench_jar" \
-        io.chartascode.generator.cli.Main "$out" --catalog=io.chartascode.bench.SyntheticCatalog
+        io.chartascode.bench.GenerateCatalog "$out" io.chartascode.bench.SyntheticCatalog
       # shellcheck disable=SC2086
       timed scale "split/disk/$n" $((r - 1)) "$JAVA" $JAVA_OPTS -cp "$bench_jar" io.chartascode.bench.ScaleRun "$n" "$out-split"
       ((r == 1)) || grep '^services=' "$last_log" >>"$RESULTS/scalerun.txt"
@@ -204,7 +204,7 @@ scale() {
     for n in $SERVICES; do
       # shellcheck disable=SC2086
       timed scale "changed/disk/$n" $((r - 1)) "$JAVA" $JAVA_OPTS "-D$SERVICES_PROPERTY=$n" "-D$APP_VERSION_PROPERTY=v1.$r" \
-        -cp "$bench_jar" io.chartascode.generator.cli.Main "$work/scale/r1-n$n" --catalog=io.chartascode.bench.SyntheticCatalog
+        -cp "$bench_jar" io.chartascode.bench.GenerateCatalog "$work/scale/r1-n$n" io.chartascode.bench.SyntheticCatalog
       grep -q "[1-9][0-9]* changed" "$last_log" || die "changed/$n: the edit changed no file: $(cat "$last_log")"
     done
   done

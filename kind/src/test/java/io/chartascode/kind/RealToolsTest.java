@@ -3,6 +3,7 @@ package io.chartascode.kind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chartascode.kind.Sandbox.Result;
+import io.chartascode.testing.tools.Tool;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,16 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * deploy.sh and up.sh against the real helm 3.17.1, helm 4.1.4 and kubectl 1.34.5 (tools/fetch-tools.sh)
+ * deploy.sh and up.sh against the real helm 3.17.1, helm 4.1.4 and kubectl 1.34.5 (from the testing kit)
  * and the repo's real generated/ tree: the version detection reads their real output, and the commands
  * the scripts print do what they claim with the chart, overlays and GitOps files the generator wrote.
  * Docker, kind and the cluster stay stubbed: nothing here needs an engine.
  */
 class RealToolsTest {
 
-  static final String HELM3 = Sandbox.realTool("chartascode.helm3");
-  static final String HELM4 = Sandbox.realTool("chartascode.helm4");
-  static final String KUBECTL = Sandbox.realTool("chartascode.kubectl");
+  static final String HELM3 = Sandbox.realTool(Tool.HELM_3);
+  static final String HELM4 = Sandbox.realTool(Tool.HELM_4);
+  static final String KUBECTL = Sandbox.realTool(Tool.KUBECTL_1_34);
   static final String POST_RENDERER = "generated/gitops/envapp/post-renderer/envapp-kustomize-";
 
   @TempDir Path tmp;

@@ -2,6 +2,9 @@ package io.chartascode.kind;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.chartascode.testing.tools.Tool;
+import io.chartascode.testing.tools.Toolbox;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +35,7 @@ import java.util.stream.Stream;
  * {@code stub.log} (every stub invocation).
  *
  * <p>The stubs render for real: {@code helm template} and {@code kubectl kustomize} run the real helm
- * 3 and kubectl from tools/fetch-tools.sh, so the image deploy.sh reads comes from the real chart and
+ * 3 and kubectl from the testing kit (pinned, downloaded on first use), so the image deploy.sh reads comes from the real chart and
  * overlays, and a change of the generator's layout fails these tests.
  */
 final class Sandbox {
@@ -102,21 +105,17 @@ final class Sandbox {
         }
       }
       Files.writeString(sandbox.log, "");
-      sandbox.env("STUB_REAL_HELM", realTool("chartascode.helm3"));
-      sandbox.env("STUB_REAL_KUBECTL", realTool("chartascode.kubectl"));
+      sandbox.env("STUB_REAL_HELM", realTool(Tool.HELM_3));
+      sandbox.env("STUB_REAL_KUBECTL", realTool(Tool.KUBECTL_1_34));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return sandbox;
   }
 
-  /** A real binary from tools/fetch-tools.sh, named by a system property that kind/pom.xml sets. */
-  static String realTool(String property) {
-    String path = requiredProperty(property);
-    if (!Files.isExecutable(Path.of(path))) {
-      throw new IllegalStateException(path + " is missing; run tools/fetch-tools.sh (./mvnw -pl kind verify runs it)");
-    }
-    return path;
+  /** A real, pinned binary from the testing kit, downloaded and verified on first use. */
+  static String realTool(Tool tool) {
+    return Toolbox.standard().path(tool).toString();
   }
 
   static String requiredProperty(String name) {

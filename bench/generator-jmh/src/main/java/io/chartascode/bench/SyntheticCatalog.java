@@ -5,7 +5,7 @@ import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Bound;
 import io.chartascode.generator.model.Environment;
 import io.chartascode.generator.model.Parameter;
-import io.chartascode.services.EnvApp;
+import io.chartascode.envapp.chart.EnvApp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

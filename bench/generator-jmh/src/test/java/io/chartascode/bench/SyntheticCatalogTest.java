@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chartascode.generator.Generator;
 import io.chartascode.generator.model.Application;
-import io.chartascode.services.EnvApp;
+import io.chartascode.envapp.chart.EnvApp;
 import java.util.List;
 import java.util.SortedMap;
 import org.junit.jupiter.api.Test;

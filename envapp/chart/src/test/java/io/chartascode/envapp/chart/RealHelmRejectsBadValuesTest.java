@@ -1,0 +1,85 @@
+package io.chartascode.envapp.chart;
+
+import io.chartascode.testing.Renders;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chartascode.testing.Command;
+import io.chartascode.testing.Manifests;
+import io.chartascode.testing.tools.Tool;
+import io.chartascode.testing.tools.ToolPair;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every bad value a user can pass to {@code helm install} is rejected by real helm 3 and helm 4,
+ * with a message that names the value. The README's table of bad inputs lists these cases.
+ */
+class RealHelmRejectsBadValuesTest {
+  @TempDir Path tmp;
+
+  private static final Path CHART = Path.of(System.getProperty("generated.dir", "../../generated"), "helm/envapp");
+
+  /** (case, values file text, fragment helm 3 prints, fragment helm 4 prints). */
+  static Stream<Arguments> badValues() {
+    List<Arguments> cases = new ArrayList<>();
+    String[][] table = {
+      {"prod is not a boolean", "prod: \"maybe\"\n", "prod: Invalid type. Expected: boolean, given: string", "at '/prod': got string, want boolean"},
+      {"quoted \"yes\" is a string, not a boolean", "prod: \"yes\"\n", "prod: Invalid type. Expected: boolean, given: string", "at '/prod': got string, want boolean"},
+      {"tag 1.10 unquoted is a number", "tag: 1.10\n", "tag: Invalid type. Expected: string, given: number", "at '/tag': got number, want string"},
+      {"zero minReplicas", "autoscaling:\n  minReplicas: 0\n", "autoscaling.minReplicas: Must be greater than or equal to 1", "at '/autoscaling/minReplicas': minimum: got 0, want 1"},
+      {"negative maxReplicas", "autoscaling:\n  maxReplicas: -2\n", "autoscaling.maxReplicas: Must be greater than or equal to 1", "at '/autoscaling/maxReplicas': minimum: got -2, want 1"},
+      {"min above max", "autoscaling:\n  minReplicas: 8\n  maxReplicas: 4\n", "autoscaling.minReplicas (8) must not exceed autoscaling.maxReplicas (4)", "autoscaling.minReplicas (8) must not exceed autoscaling.maxReplicas (4)"},
+      {"cpu limit that is no quantity", "resources:\n  limits:\n    cpu: lots\n", "resources.limits.cpu: Does not match pattern", "at '/resources/limits/cpu': 'lots' does not match pattern"},
+      {"unknown top-level key", "replicas: 3\n", "Additional property replicas is not allowed", "additional properties 'replicas' not allowed"},
+      {"env as a list", "env:\n  - name: A\n    value: b\n", "env: Invalid type. Expected: object, given: array", "at '/env': got array, want object"},
+      {"env value that is a map", "env:\n  A:\n    b: c\n", "env.A: Invalid type. Expected: string, given: object", "at '/env/A': got object, want string"},
+      {"hub with a space", "hub: \"my hub\"\n", "hub: Does not match pattern", "at '/hub': 'my hub' does not match pattern"},
+      {"image in upper case", "image: EnvApp\n", "image: Does not match pattern", "at '/image': 'EnvApp' does not match pattern"},
+      {"tag latest", "tag: latest\n", "tag: Must not validate the schema (not)", "at '/tag': 'not' failed"},
+      {"extra env repeating PROD", "env:\n  PROD: \"x\"\n", "env: Property name of \"PROD\" does not match", "invalid propertyName 'PROD'"},
+      {"extra env with an invalid name", "env:\n  bad-name: x\n", "env: Property name of \"bad-name\" does not match", "'bad-name' does not match pattern"},
+      {"test image without a tag or digest", "tests:\n  image: busybox\n", "tests.image: Does not match pattern", "at '/tests/image': 'busybox' does not match pattern"},
+    };
+    for (String[] row : table) {
+      cases.add(Arguments.of(Tool.HELM_3, row[0], row[1], row[2]));
+      cases.add(Arguments.of(Tool.HELM_4, row[0], row[1], row[3]));
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} rejects {1}")
+  @MethodSource("badValues")
+  void rejects(Tool helm, String name, String values, String message) throws Exception {
+    Path file = tmp.resolve("bad.yaml");
+    Files.writeString(file, values);
+    Command.Result result =
+        Command.run(List.of(Renders.binary(helm), "template", "envapp", CHART.toString(), "-f", file.toString()));
+    assertThat(result.exitCode()).as(name).isNotZero();
+    assertThat(result.stderr()).as(name).contains(message);
+  }
+
+  static Stream<Tool> helms() {
+    return Stream.of(Tool.HELM_3, Tool.HELM_4);
+  }
+
+  @ParameterizedTest(name = "{0}: unquoted yes is YAML 1.1 true and renders PROD \"true\"")
+  @MethodSource("helms")
+  void unquotedYesIsTrue(Tool helm) throws Exception {
+    Path file = tmp.resolve("yes.yaml");
+    Files.writeString(file, "prod: yes\n");
+    String out =
+        Command.run(List.of(Renders.binary(helm), "template", "envapp", CHART.toString(), "-f", file.toString()))
+            .assertSuccess()
+            .stdout();
+    var env = Manifests.parse(out).get("Deployment/envapp").at("/spec/template/spec/containers/0/env/0/value");
+    assertThat(env.isTextual()).isTrue();
+    assertThat(env.textValue()).isEqualTo("true");
+  }
+}

@@ -1,0 +1,47 @@
+package io.chartascode.generator;
+
+import io.chartascode.generator.check.ModelValidator;
+import io.chartascode.generator.model.Application;
+import io.chartascode.generator.render.GeneratedHeader;
+import io.chartascode.generator.render.gitops.GitOpsRenderer;
+import io.chartascode.generator.render.gitops.MetricsServerComponent;
+import io.chartascode.generator.render.helm.HelmChartRenderer;
+import io.chartascode.generator.render.kustomize.KustomizeRenderer;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The pipeline: model → validate → render (Helm | Kustomize). Pure: it returns file contents by
+ * relative path and touches no disk; {@code write.FileTreeWriter} does the writing.
+ */
+public final class Generator {
+  private Generator() {}
+
+  /**
+   * Every file for these applications, keyed by path relative to the output root
+   * ({@code helm/envapp/Chart.yaml}). Throws {@code InvalidModelException} listing every problem
+   * when any application is invalid, before anything is rendered.
+   */
+  public static SortedMap<String, String> render(List<Application> applications) {
+    return render(applications, GeneratedHeader.DEFAULT);
+  }
+
+  /** As {@link #render(List)}, with a header that names this project's regenerate command. */
+  public static SortedMap<String, String> render(List<Application> applications, GeneratedHeader header) {
+    ModelValidator.validate(applications);
+    SortedMap<String, String> files = new TreeMap<>();
+    for (Application app : applications) {
+      HelmChartRenderer.render(app, header)
+          .forEach((path, content) -> files.put("helm/" + app.name() + "/" + path, content));
+      KustomizeRenderer.render(app, header)
+          .forEach((path, content) -> files.put("kustomize/" + app.name() + "/" + path, content));
+      GitOpsRenderer.render(app, header)
+          .forEach((path, content) -> files.put("gitops/" + app.name() + "/" + path, content));
+    }
+    if (applications.stream().anyMatch(app -> app.autoscaling().isPresent())) {
+      files.putAll(MetricsServerComponent.render(header));
+    }
+    return files;
+  }
+}

@@ -1,0 +1,57 @@
+package io.chartascode.maven;
+
+import io.chartascode.generator.write.FileTreeWriter;
+import io.chartascode.generator.write.WriteReport;
+import java.util.SortedMap;
+import org.apache.maven.lifecycle.DefaultLifecycles;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Renders the catalog and writes the Helm charts, Kustomize trees and GitOps files into {@link
+ * #outputDirectory}, all or nothing. The model is compiled from the project's sources first, so
+ * this works from a clean checkout. Prints one summary line; the files it wrote at debug level.
+ *
+ * <p>When the same build goes on to {@code chart-as-code:check} (for example {@code mvn verify}
+ * with both goals bound), it validates and renders but does not write, so the check compares the
+ * committed tree, not the one just written.
+ */
+@Mojo(
+    name = "generate",
+    defaultPhase = LifecyclePhase.GENERATE_RESOURCES,
+    requiresDependencyResolution = ResolutionScope.COMPILE,
+    threadSafe = true)
+public final class GenerateMojo extends AbstractModelMojo {
+  @Component DefaultLifecycles lifecycles;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("chart-as-code: generate skipped");
+      return;
+    }
+    SortedMap<String, String> files = render();
+    if (LifecyclePlan.of(lifecycles).checkFollows(session.getGoals(), project.getPlugin(plugin.getPluginLookupKey()))) {
+      getLog().info("chart-as-code: model valid, " + files.size() + " files rendered; " + outputName()
+          + " left as it is for chart-as-code:check later in this build");
+      return;
+    }
+    WriteReport report;
+    try {
+      report = new FileTreeWriter(outputDirectory.toPath()).write(files);
+    } catch (RuntimeException e) {
+      throw new MojoExecutionException("chart-as-code: cannot write " + outputDirectory + ": " + e.getMessage(), e);
+    }
+    report.changed().forEach(p -> getLog().debug("chart-as-code: written   " + p));
+    report.removed().forEach(p -> getLog().debug("chart-as-code: removed   " + p));
+    report.unmanaged().forEach(p -> getLog().warn("chart-as-code: " + outputName() + "/" + p
+        + " was not generated; it is kept, but move it out of " + outputName()));
+    getLog().info("chart-as-code: " + outputName() + ": " + files.size() + " files, "
+        + report.changed().size() + " written, " + report.removed().size() + " removed, "
+        + report.unchanged().size() + " unchanged");
+  }
+}
