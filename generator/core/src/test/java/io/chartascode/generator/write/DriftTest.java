@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,17 +17,10 @@ class DriftTest {
     return dir.resolve("generated");
   }
 
-  private static SortedMap<String, String> files(String... pathsAndContents) {
-    SortedMap<String, String> files = new TreeMap<>();
-    for (int i = 0; i < pathsAndContents.length; i += 2) {
-      files.put(pathsAndContents[i], pathsAndContents[i + 1]);
-    }
-    return files;
-  }
 
   @Test
   void aTreeJustWrittenHasNoDrift() {
-    SortedMap<String, String> model = files("helm/a/values.yaml", "replicaCount: 3\n");
+    SortedMap<String, String> model = GeneratedFiles.of("helm/a/values.yaml", "replicaCount: 3\n");
     new FileTreeWriter(tree()).write(model);
 
     assertThat(Drift.between(tree(), model).isEmpty()).isTrue();
@@ -36,7 +28,7 @@ class DriftTest {
 
   @Test
   void aHandEditIsAChangedFileWithAUnifiedDiffAndTheFix() throws IOException {
-    SortedMap<String, String> model = files("helm/a/values.yaml", "image: a\nreplicaCount: 3\nport: 80\n");
+    SortedMap<String, String> model = GeneratedFiles.of("helm/a/values.yaml", "image: a\nreplicaCount: 3\nport: 80\n");
     new FileTreeWriter(tree()).write(model);
     Files.writeString(tree().resolve("helm/a/values.yaml"), "image: a\nreplicaCount: 4\nport: 80\n");
 
@@ -60,10 +52,10 @@ class DriftTest {
 
   @Test
   void missingStaleAndHandAddedFilesAreEachNamed() throws IOException {
-    new FileTreeWriter(tree()).write(files("old.yaml", "a: 1\n", "kept.yaml", "b: 2\n"));
+    new FileTreeWriter(tree()).write(GeneratedFiles.of("old.yaml", "a: 1\n", "kept.yaml", "b: 2\n"));
     Files.writeString(tree().resolve("notes.txt"), "mine\n");
 
-    Drift drift = Drift.between(tree(), files("kept.yaml", "b: 2\n", "new.yaml", "c: 3\n"));
+    Drift drift = Drift.between(tree(), GeneratedFiles.of("kept.yaml", "b: 2\n", "new.yaml", "c: 3\n"));
 
     assertThat(drift.files()).extracting(Drift.FileDrift::path, Drift.FileDrift::kind).containsExactly(
         org.assertj.core.groups.Tuple.tuple(FileTreeWriter.MANIFEST, Drift.Kind.CHANGED),
@@ -79,7 +71,7 @@ class DriftTest {
 
   @Test
   void anAbsentTreeIsEveryFileMissing() {
-    Drift drift = Drift.between(tree(), files("a.yaml", "a: 1\n"));
+    Drift drift = Drift.between(tree(), GeneratedFiles.of("a.yaml", "a: 1\n"));
 
     assertThat(drift.files()).extracting(Drift.FileDrift::kind).containsOnly(Drift.Kind.MISSING);
     assertThat(drift.summary()).isEqualTo("generated: 2 files differ from what the model renders");

@@ -22,13 +22,6 @@ class FileTreeWriterTest {
     return dir.resolve("generated");
   }
 
-  private static SortedMap<String, String> files(String... pathsAndContents) {
-    SortedMap<String, String> files = new TreeMap<>();
-    for (int i = 0; i < pathsAndContents.length; i += 2) {
-      files.put(pathsAndContents[i], pathsAndContents[i + 1]);
-    }
-    return files;
-  }
 
   /** A writer over {@link #root()} that fails just before it stages {@code failingPath}. */
   private FileTreeWriter failingAt(String failingPath) {
@@ -50,7 +43,7 @@ class FileTreeWriterTest {
 
   @Test
   void writesEveryFileAndAManifest() throws IOException {
-    WriteReport report = new FileTreeWriter(root()).write(files("a/b.yaml", "b\n", "c.txt", "c\n"));
+    WriteReport report = new FileTreeWriter(root()).write(GeneratedFiles.of("a/b.yaml", "b\n", "c.txt", "c\n"));
     assertThat(report.changed()).containsExactly("a/b.yaml", "c.txt");
     assertThat(Files.readString(root().resolve("a/b.yaml"))).isEqualTo("b\n");
     assertThat(Files.readAllLines(root().resolve(FileTreeWriter.MANIFEST))).contains("a/b.yaml", "c.txt");
@@ -58,7 +51,7 @@ class FileTreeWriterTest {
 
   @Test
   void aSecondRunChangesNothing() throws IOException {
-    var files = files("a/b.yaml", "b\n");
+    var files = GeneratedFiles.of("a/b.yaml", "b\n");
     new FileTreeWriter(root()).write(files);
     long modified = Files.getLastModifiedTime(root().resolve("a/b.yaml")).toMillis();
     WriteReport again = new FileTreeWriter(root()).write(files);
@@ -69,10 +62,10 @@ class FileTreeWriterTest {
 
   @Test
   void unchangedFilesAreCarriedOverAsTheSameFileWhenOthersChange() throws IOException {
-    new FileTreeWriter(root()).write(files("same.yaml", "s\n", "other.yaml", "o\n"));
+    new FileTreeWriter(root()).write(GeneratedFiles.of("same.yaml", "s\n", "other.yaml", "o\n"));
     Object before = Files.getAttribute(root().resolve("same.yaml"), "unix:ino");
 
-    WriteReport report = new FileTreeWriter(root()).write(files("same.yaml", "s\n", "other.yaml", "o2\n"));
+    WriteReport report = new FileTreeWriter(root()).write(GeneratedFiles.of("same.yaml", "s\n", "other.yaml", "o2\n"));
 
     assertThat(report.changed()).containsExactly("other.yaml");
     assertThat(root().resolve("same.yaml")).hasContent("s");
@@ -83,13 +76,13 @@ class FileTreeWriterTest {
   /** A change in one service must not cost a rebuild of every other service's directories. */
   @Test
   void directoriesWithNothingChangedAreMovedIntoTheNewTreeNotRebuilt() throws IOException {
-    new FileTreeWriter(root()).write(files("one/a.yaml", "a\n", "one/deep/b.yaml", "b\n", "two/c.yaml", "c\n"));
+    new FileTreeWriter(root()).write(GeneratedFiles.of("one/a.yaml", "a\n", "one/deep/b.yaml", "b\n", "two/c.yaml", "c\n"));
     Files.writeString(root().resolve("one/notes.md"), "mine\n");
     Object one = Files.getAttribute(root().resolve("one"), "unix:ino");
     Object two = Files.getAttribute(root().resolve("two"), "unix:ino");
 
     WriteReport report =
-        new FileTreeWriter(root()).write(files("one/a.yaml", "a\n", "one/deep/b.yaml", "b\n", "two/c.yaml", "c2\n"));
+        new FileTreeWriter(root()).write(GeneratedFiles.of("one/a.yaml", "a\n", "one/deep/b.yaml", "b\n", "two/c.yaml", "c2\n"));
 
     assertThat(report.changed()).containsExactly("two/c.yaml");
     assertThat(Files.getAttribute(root().resolve("one"), "unix:ino")).isEqualTo(one);
@@ -101,10 +94,10 @@ class FileTreeWriterTest {
 
   @Test
   void removesStaleFilesItCreatedButKeepsAndReportsHandAddedOnes() throws IOException {
-    new FileTreeWriter(root()).write(files("old.yaml", "o\n", "keep.yaml", "k\n"));
+    new FileTreeWriter(root()).write(GeneratedFiles.of("old.yaml", "o\n", "keep.yaml", "k\n"));
     Files.writeString(root().resolve("notes.md"), "mine\n");
 
-    WriteReport report = new FileTreeWriter(root()).write(files("keep.yaml", "k2\n"));
+    WriteReport report = new FileTreeWriter(root()).write(GeneratedFiles.of("keep.yaml", "k2\n"));
 
     assertThat(report.removed()).containsExactly("old.yaml");
     assertThat(report.unmanaged()).containsExactly("notes.md");
@@ -115,11 +108,11 @@ class FileTreeWriterTest {
 
   @Test
   void aFailureMidRunLeavesTheOldTreeIntact() throws IOException {
-    new FileTreeWriter(root()).write(files("a.yaml", "old a\n", "b.yaml", "old b\n", "c.yaml", "old c\n"));
+    new FileTreeWriter(root()).write(GeneratedFiles.of("a.yaml", "old a\n", "b.yaml", "old b\n", "c.yaml", "old c\n"));
     Map<String, byte[]> before = snapshot(root());
 
     FileTreeWriter failing = failingAt("b.yaml");
-    assertThatThrownBy(() -> failing.write(files("a.yaml", "new a\n", "b.yaml", "new b\n", "c.yaml", "new c\n")))
+    assertThatThrownBy(() -> failing.write(GeneratedFiles.of("a.yaml", "new a\n", "b.yaml", "new b\n", "c.yaml", "new c\n")))
         .hasMessageContaining("it is unchanged")
         .hasRootCauseMessage("injected failure while writing b.yaml");
 
@@ -129,12 +122,12 @@ class FileTreeWriterTest {
 
   @Test
   void aFailureAfterMovingUnchangedDirectoriesPutsThemBack() throws IOException {
-    new FileTreeWriter(root()).write(files("keep/a.yaml", "a\n", "keep/b/c.yaml", "c\n", "z.yaml", "old z\n"));
+    new FileTreeWriter(root()).write(GeneratedFiles.of("keep/a.yaml", "a\n", "keep/b/c.yaml", "c\n", "z.yaml", "old z\n"));
     Map<String, byte[]> before = snapshot(root());
     Object keep = Files.getAttribute(root().resolve("keep"), "unix:ino");
 
     FileTreeWriter failing = failingAt("z.yaml");
-    assertThatThrownBy(() -> failing.write(files("keep/a.yaml", "a\n", "keep/b/c.yaml", "c\n", "z.yaml", "new z\n")))
+    assertThatThrownBy(() -> failing.write(GeneratedFiles.of("keep/a.yaml", "a\n", "keep/b/c.yaml", "c\n", "z.yaml", "new z\n")))
         .hasRootCauseMessage("injected failure while writing z.yaml");
 
     assertThat(snapshot(root())).containsExactlyInAnyOrderEntriesOf(before);
@@ -151,7 +144,7 @@ class FileTreeWriterTest {
 
   @Test
   void aRunKilledWhileStagingLosesNoHandAddedFileOnTheNextRun() throws IOException {
-    new FileTreeWriter(root()).write(files("keep/a.yaml", "a\n", "z.yaml", "old z\n"));
+    new FileTreeWriter(root()).write(GeneratedFiles.of("keep/a.yaml", "a\n", "z.yaml", "old z\n"));
     Files.writeString(root().resolve("keep/notes.md"), "mine\n");
     FileTreeWriter dying =
         new FileTreeWriter(
@@ -161,23 +154,23 @@ class FileTreeWriterTest {
                 throw new Killed();
               }
             });
-    assertThatThrownBy(() -> dying.write(files("keep/a.yaml", "a\n", "z.yaml", "new z\n"))).isInstanceOf(Killed.class);
+    assertThatThrownBy(() -> dying.write(GeneratedFiles.of("keep/a.yaml", "a\n", "z.yaml", "new z\n"))).isInstanceOf(Killed.class);
     assertThat(root().resolve("keep")).as("moved into the staging tree when the process died").doesNotExist();
 
-    WriteReport report = new FileTreeWriter(root()).write(files("keep/a.yaml", "a\n", "z.yaml", "new z\n"));
+    WriteReport report = new FileTreeWriter(root()).write(GeneratedFiles.of("keep/a.yaml", "a\n", "z.yaml", "new z\n"));
 
     assertRecovered(report, "z.yaml", "new z", "keep/notes.md");
   }
 
   @Test
   void aRunKilledBetweenTheTwoRenamesOfTheSwapGetsTheOldTreeBackFirst() throws IOException {
-    new FileTreeWriter(root()).write(files("a.yaml", "a\n"));
+    new FileTreeWriter(root()).write(GeneratedFiles.of("a.yaml", "a\n"));
     Files.writeString(root().resolve("notes.md"), "mine\n");
     // The state between the swap's renames: the old tree set aside, the new one still staged.
     Files.move(root(), dir.resolve(".generated.previous"));
     Files.createDirectories(dir.resolve(".generated.staging"));
 
-    WriteReport report = new FileTreeWriter(root()).write(files("a.yaml", "a2\n"));
+    WriteReport report = new FileTreeWriter(root()).write(GeneratedFiles.of("a.yaml", "a2\n"));
 
     assertRecovered(report, "a.yaml", "a2", "notes.md");
   }
@@ -193,13 +186,13 @@ class FileTreeWriterTest {
 
   @Test
   void aJournalThatPointsOutsideTheTreeIsRefusedNotFollowed() throws IOException {
-    new FileTreeWriter(root()).write(files("a.yaml", "a\n"));
+    new FileTreeWriter(root()).write(GeneratedFiles.of("a.yaml", "a\n"));
     // A staging tree and a journal whose line would reach from it to a directory beside the tree.
     Files.createDirectories(dir.resolve(".generated.staging"));
     Path outside = Files.createDirectories(dir.resolve("elsewhere"));
     Files.writeString(dir.resolve(".generated.borrowed"), "../elsewhere\n");
 
-    assertThatThrownBy(() -> new FileTreeWriter(root()).write(files("a.yaml", "a2\n")))
+    assertThatThrownBy(() -> new FileTreeWriter(root()).write(GeneratedFiles.of("a.yaml", "a2\n")))
         .hasMessageContaining("could not write")
         .hasRootCauseMessage(
             "refusing to write '../elsewhere': output paths must be relative, without '.', '..' or empty segments");
@@ -211,7 +204,7 @@ class FileTreeWriterTest {
   @ParameterizedTest
   @ValueSource(strings = {"../escape.yaml", "/etc/passwd", "a/../../b", "a//b", "./a", "a\\b", ""})
   void refusesPathsOutsideTheRoot(String path) {
-    assertThatThrownBy(() -> new FileTreeWriter(root()).write(files(path, "x\n")))
+    assertThatThrownBy(() -> new FileTreeWriter(root()).write(GeneratedFiles.of(path, "x\n")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("refusing to write");
     assertThat(dir.resolve("escape.yaml")).doesNotExist();
@@ -221,14 +214,14 @@ class FileTreeWriterTest {
   @Test
   void refusesToFollowASymlinkOutOfTheRoot() throws IOException {
     Path outside = Files.createDirectories(dir.resolve("outside"));
-    new FileTreeWriter(root()).write(files("charts/a.yaml", "a\n"));
+    new FileTreeWriter(root()).write(GeneratedFiles.of("charts/a.yaml", "a\n"));
     // Someone replaces a managed directory with a link to somewhere else.
     Path charts = root().resolve("charts");
     Files.delete(charts.resolve("a.yaml"));
     Files.delete(charts);
     Files.createSymbolicLink(charts, outside);
 
-    assertThatThrownBy(() -> new FileTreeWriter(root()).write(files("charts/a.yaml", "new\n")))
+    assertThatThrownBy(() -> new FileTreeWriter(root()).write(GeneratedFiles.of("charts/a.yaml", "new\n")))
         .hasMessageContaining("is a symbolic link to " + outside);
 
     try (Stream<Path> escaped = Files.list(outside)) {
