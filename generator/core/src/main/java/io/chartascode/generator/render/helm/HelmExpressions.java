@@ -32,12 +32,18 @@ final class HelmExpressions {
     return "{{ " + pipeline(value) + " }}";
   }
 
-  /** A boolean pipeline for {@code if}. */
+  /**
+   * A boolean pipeline for {@code if}: the parameter, or {@code true}/{@code false} for a fixed
+   * condition, which Go templates read as constants (the object is then always, or never, there).
+   */
   static String condition(Value<Boolean> value) {
     if (value instanceof Value.Ref<Boolean> ref) {
       return valuesPath(ref.parameter());
     }
-    throw new IllegalArgumentException("conditions must be boolean parameters, got " + value);
+    if (value instanceof Value.Fixed<Boolean> fixed) {
+      return String.valueOf(fixed.value());
+    }
+    throw new IllegalArgumentException("conditions must be boolean parameters or fixed, got " + value);
   }
 
   private static String pipeline(Value<?> value) {

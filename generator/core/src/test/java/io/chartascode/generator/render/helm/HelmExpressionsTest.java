@@ -1,7 +1,6 @@
 package io.chartascode.generator.render.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.Value;
@@ -40,9 +39,9 @@ class HelmExpressionsTest {
   }
 
   @Test
-  void aConditionMustBeABooleanParameter() {
+  void aConditionIsABooleanParameterOrAConstant() {
     assertThat(HelmExpressions.condition(Value.of(PROD))).isEqualTo(".Values.prod");
-    assertThatThrownBy(() -> HelmExpressions.condition(Value.fixed(true)))
-        .hasMessageContaining("conditions must be boolean parameters");
+    assertThat(HelmExpressions.condition(Value.fixed(true))).isEqualTo("true");
+    assertThat(HelmExpressions.condition(Value.fixed(false))).isEqualTo("false");
   }
 }

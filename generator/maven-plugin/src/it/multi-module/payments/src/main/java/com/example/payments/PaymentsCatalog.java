@@ -16,9 +16,8 @@ import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import java.util.List;
 
-/** payments: autoscaled between bounds that staging and prod set apart. */
+/** payments: always autoscaled (a fixed condition), between bounds that staging and prod set apart. */
 public final class PaymentsCatalog implements Catalog {
-  static final Parameter<Boolean> AUTOSCALING = Parameter.bool("autoscaling.enabled", true).build();
   static final Parameter<Integer> MIN = Parameter.integer("autoscaling.minReplicas", 2).minimum(1).build();
   static final Parameter<Integer> MAX = Parameter.integer("autoscaling.maxReplicas", 6).minimum(1).build();
 
@@ -39,10 +38,10 @@ public final class PaymentsCatalog implements Catalog {
             .build();
     return List.of(
         Application.builder("payments")
-            .parameters(AUTOSCALING, MIN, MAX)
+            .parameters(MIN, MAX)
             .workload(workload)
             .service(ServiceExposure.clusterIp(Value.fixed(9090), "grpc"))
-            .autoscaling(new Autoscaling(Value.of(AUTOSCALING), Value.of(MIN), Value.of(MAX), Value.fixed(75)))
+            .autoscaling(new Autoscaling(Value.fixed(true), Value.of(MIN), Value.of(MAX), Value.fixed(75)))
             .bound(MIN, MAX)
             .environment(Environment.builder("staging").namespace("payments-staging").set(MAX, 3).build())
             .environment(Environment.builder("prod").namespace("payments").set(MIN, 3).set(MAX, 12).build())
