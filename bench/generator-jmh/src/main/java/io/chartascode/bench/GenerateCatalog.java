@@ -2,6 +2,7 @@ package io.chartascode.bench;
 
 import io.chartascode.generator.Catalog;
 import io.chartascode.generator.Generator;
+import io.chartascode.generator.render.GeneratedHeader;
 import io.chartascode.generator.write.FileTreeWriter;
 import io.chartascode.generator.write.WriteReport;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ public final class GenerateCatalog {
     }
     Path out = Path.of(args[0]);
     Catalog catalog = (Catalog) Class.forName(args[1]).getDeclaredConstructor().newInstance();
-    WriteReport report = new FileTreeWriter(out).write(Generator.render(catalog.applications()));
+    WriteReport report = new FileTreeWriter(out).write(Generator.render(catalog, GeneratedHeader.DEFAULT));
     System.out.print("chart-as-code: " + report.summary(out.getFileName().toString()));
   }
 }

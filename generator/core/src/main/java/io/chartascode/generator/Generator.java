@@ -19,15 +19,22 @@ public final class Generator {
   private Generator() {}
 
   /**
-   * Every file for these applications, keyed by path relative to the output root
+   * Every file of the catalog, keyed by path relative to the output root
    * ({@code helm/envapp/Chart.yaml}). Throws {@code InvalidModelException} listing every problem
    * when any application is invalid, before anything is rendered.
    */
+  public static SortedMap<String, String> render(Catalog catalog, GeneratedHeader header) {
+    SortedMap<String, String> files = render(catalog.applications(), header);
+    catalog.metricsServer().ifPresent(metricsServer -> files.putAll(MetricsServerComponent.render(metricsServer, header)));
+    return files;
+  }
+
+  /** The files of these applications, with the default header. */
   public static SortedMap<String, String> render(List<Application> applications) {
     return render(applications, GeneratedHeader.DEFAULT);
   }
 
-  /** As {@link #render(List)}, with a header that names this project's regenerate command. */
+  /** The files of these applications, with a header that names this project's regenerate command. */
   public static SortedMap<String, String> render(List<Application> applications, GeneratedHeader header) {
     ModelValidator.validate(applications);
     SortedMap<String, String> files = new TreeMap<>();
@@ -38,9 +45,6 @@ public final class Generator {
           .forEach((path, content) -> files.put("kustomize/" + app.name() + "/" + path, content));
       GitOpsRenderer.render(app, header)
           .forEach((path, content) -> files.put("gitops/" + app.name() + "/" + path, content));
-    }
-    if (applications.stream().anyMatch(app -> app.autoscaling().isPresent())) {
-      files.putAll(MetricsServerComponent.render(header));
     }
     return files;
   }

@@ -1,8 +1,8 @@
 package io.chartascode.maven;
 
+import io.chartascode.generator.Catalog;
 import io.chartascode.generator.Generator;
 import io.chartascode.generator.check.InvalidModelException;
-import io.chartascode.generator.model.Application;
 import io.chartascode.generator.render.GeneratedHeader;
 import java.io.File;
 import java.nio.file.Path;
@@ -73,9 +73,9 @@ abstract class AbstractModelMojo extends AbstractMojo {
               .compile();
       getLog().debug("chart-as-code: model " + (compiled.upToDate() ? "up to date" : "compiled")
           + " (" + compiled.sources() + " sources) in " + compiled.classes());
-      List<Application> applications =
-          CatalogLoader.applications(compiled.classes(), classpath, Optional.ofNullable(catalog).filter(c -> !c.isBlank()));
-      return Generator.render(applications, new GeneratedHeader(regenerateCommand));
+      Catalog loaded =
+          CatalogLoader.load(compiled.classes(), classpath, Optional.ofNullable(catalog).filter(c -> !c.isBlank()));
+      return Generator.render(loaded, new GeneratedHeader(regenerateCommand));
     } catch (ModelException e) {
       throw new MojoFailureException(e.getMessage());
     } catch (InvalidModelException e) {

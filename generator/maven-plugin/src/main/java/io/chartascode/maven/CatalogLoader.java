@@ -2,6 +2,7 @@ package io.chartascode.maven;
 
 import io.chartascode.generator.Catalog;
 import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.MetricsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -31,18 +32,33 @@ final class CatalogLoader {
 
   private CatalogLoader() {}
 
-  /** The applications of {@code configured}, or of the one catalog among the compiled classes. */
-  static List<Application> applications(Path classes, List<Path> classpath, Optional<String> configured) {
+  /**
+   * The catalog {@code configured}, or the one among the compiled classes, with its applications
+   * read once: a catalog is the user's code, and may build its model on every call.
+   */
+  static Catalog load(Path classes, List<Path> classpath, Optional<String> configured) {
     List<URL> urls = new ArrayList<>();
     urls.add(url(classes));
     classpath.forEach(p -> urls.add(url(p)));
     try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), Catalog.class.getClassLoader())) {
       String name = configured.orElseGet(() -> discover(classes, loader));
-      List<Application> applications = instantiate(name, loader).applications();
+      Catalog catalog = instantiate(name, loader);
+      List<Application> applications = catalog.applications();
       if (applications == null || applications.isEmpty()) {
         throw new ModelException("catalog " + name + " has no applications; return at least one from applications()");
       }
-      return List.copyOf(applications);
+      Optional<MetricsServer> metricsServer = catalog.metricsServer();
+      return new Catalog() {
+        @Override
+        public List<Application> applications() {
+          return List.copyOf(applications);
+        }
+
+        @Override
+        public Optional<MetricsServer> metricsServer() {
+          return metricsServer;
+        }
+      };
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -41,12 +41,14 @@ import org.opentest4j.AssertionFailedError;
  * Immutable and thread-safe.
  */
 public final class ChartAsCodeTests {
+  private final Catalog catalog;
   private final List<Application> applications;
   private final Path generatedDirectory;
   private final GeneratedHeader header;
   private final List<ToolPair> toolPairs;
 
   private ChartAsCodeTests(Builder builder) {
+    this.catalog = builder.catalog;
     this.applications = List.copyOf(builder.catalog.applications());
     this.generatedDirectory = builder.generatedDirectory;
     this.header = new GeneratedHeader(builder.regenerateCommand);
@@ -64,7 +66,7 @@ public final class ChartAsCodeTests {
 
   /** Every file of the catalog, as {@code chart-as-code:generate} writes it. */
   public SortedMap<String, String> render() {
-    return Generator.render(applications, header);
+    return Generator.render(catalog, header);
   }
 
   /**

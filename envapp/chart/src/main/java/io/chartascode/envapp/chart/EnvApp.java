@@ -5,6 +5,7 @@ import io.chartascode.generator.model.Autoscaling;
 import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.ContainerPort;
 import io.chartascode.generator.model.Environment;
+import io.chartascode.generator.model.ArgoCd;
 import io.chartascode.generator.model.GitRepository;
 import io.chartascode.generator.model.HttpProbe;
 import io.chartascode.generator.model.Image;
@@ -157,7 +158,10 @@ public final class EnvApp {
                 Value.of(MAX_REPLICAS),
                 Value.of(TARGET_CPU)))
         .bound(MIN_REPLICAS, MAX_REPLICAS)
-        .gitRepository(new GitRepository("https://github.com/chart-as-code/chart-as-code.git", "main", "generated"))
+        .argoCd(ArgoCd.builder(new GitRepository("https://github.com/chart-as-code/chart-as-code.git", "main", "generated"))
+            .automatedSync()
+            .createNamespace()
+            .build())
         .environment(Environment.builder("dev").namespace("envapp-dev").set(PROD, false).build())
         .environment(Environment.builder("prod").namespace("envapp-prod").set(PROD, true).build())
         .build();

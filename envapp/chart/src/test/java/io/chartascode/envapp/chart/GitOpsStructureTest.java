@@ -45,14 +45,14 @@ class GitOpsStructureTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("environments")
   void argoApplicationsPointAtTheOverlayAndTheChart(Environment env) throws IOException {
-    String prefix = APP.gitRepository().orElseThrow().generatedPath() + "/";
+    String prefix = APP.argoCd().orElseThrow().repository().generatedPath() + "/";
     JsonNode kustomize = read(GENERATED.resolve("gitops/envapp/argocd/" + env.name() + "-kustomize.yaml"));
     JsonNode helm = read(GENERATED.resolve("gitops/envapp/argocd/" + env.name() + "-helm.yaml"));
     for (JsonNode app : new JsonNode[] {kustomize, helm}) {
       assertThat(app.path("apiVersion").textValue()).isEqualTo("argoproj.io/v1alpha1");
       assertThat(app.path("kind").textValue()).isEqualTo("Application");
       assertThat(app.at("/spec/destination/namespace").textValue()).isEqualTo(env.namespace().orElseThrow());
-      assertThat(app.at("/spec/source/repoURL").textValue()).isEqualTo(APP.gitRepository().orElseThrow().url());
+      assertThat(app.at("/spec/source/repoURL").textValue()).isEqualTo(APP.argoCd().orElseThrow().repository().url());
       String path = app.at("/spec/source/path").textValue();
       assertThat(path).startsWith(prefix);
       assertThat(GENERATED.resolve(path.substring(prefix.length()))).isDirectory();

@@ -24,7 +24,7 @@ public final class Application {
   private final List<Bound> bounds;
   private final List<Environment> environments;
   private final SortedMap<OptOut, String> optOuts;
-  private final GitRepository gitRepository;
+  private final ArgoCd argoCd;
 
   private Application(Builder b) {
     this.name = b.name;
@@ -38,7 +38,7 @@ public final class Application {
     this.bounds = List.copyOf(b.bounds);
     this.environments = List.copyOf(b.environments);
     this.optOuts = Collections.unmodifiableSortedMap(new TreeMap<>(b.optOuts));
-    this.gitRepository = b.gitRepository;
+    this.argoCd = b.argoCd;
   }
 
   public static Builder builder(String name) {
@@ -57,7 +57,7 @@ public final class Application {
     b.bounds.addAll(bounds);
     b.environments.addAll(environments);
     b.optOuts.putAll(optOuts);
-    b.gitRepository = gitRepository;
+    b.argoCd = argoCd;
     return b;
   }
 
@@ -113,9 +113,9 @@ public final class Application {
     return optOuts;
   }
 
-  /** Where the generated tree lives in Git; Argo CD Applications need it. Default: none. */
-  public Optional<GitRepository> gitRepository() {
-    return Optional.ofNullable(gitRepository);
+  /** Argo CD Applications for every environment, reading the tree from Git. Default: none. */
+  public Optional<ArgoCd> argoCd() {
+    return Optional.ofNullable(argoCd);
   }
 
   /** Every parameter at its default. */
@@ -141,7 +141,7 @@ public final class Application {
     private final List<Bound> bounds = new ArrayList<>();
     private final List<Environment> environments = new ArrayList<>();
     private final SortedMap<OptOut, String> optOuts = new TreeMap<>();
-    private GitRepository gitRepository;
+    private ArgoCd argoCd;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -202,8 +202,9 @@ public final class Application {
       return this;
     }
 
-    public Builder gitRepository(GitRepository gitRepository) {
-      this.gitRepository = gitRepository;
+    /** Argo CD Applications for every environment. Default: none. */
+    public Builder argoCd(ArgoCd argoCd) {
+      this.argoCd = argoCd;
       return this;
     }
 

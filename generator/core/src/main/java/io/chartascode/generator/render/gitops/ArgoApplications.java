@@ -2,6 +2,7 @@ package io.chartascode.generator.render.gitops;
 
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Environment;
+import io.chartascode.generator.model.ArgoCd;
 import io.chartascode.generator.model.GitRepository;
 import io.chartascode.generator.yaml.YamlMap;
 import io.chartascode.generator.yaml.YamlScalar;
@@ -14,17 +15,19 @@ final class ArgoApplications {
 
   private ArgoApplications() {}
 
-  static YamlMap kustomize(Application app, Environment env, GitRepository repo) {
+  static YamlMap kustomize(Application app, Environment env, ArgoCd argo) {
+    GitRepository repo = argo.repository();
     YamlMap source =
         YamlMap.builder()
             .put("repoURL", repo.url())
             .put("targetRevision", repo.revision())
             .put("path", repo.generatedPath() + "/kustomize/" + app.name() + "/overlays/" + env.name())
             .build();
-    return application(app, env, "kustomize", source);
+    return application(app, env, argo, "kustomize", source);
   }
 
-  static YamlMap helm(Application app, Environment env, GitRepository repo) {
+  static YamlMap helm(Application app, Environment env, ArgoCd argo) {
+    GitRepository repo = argo.repository();
     YamlMap source =
         YamlMap.builder()
             .put("repoURL", repo.url())
@@ -38,12 +41,26 @@ final class ArgoApplications {
                     .put("valueFiles", YamlSeq.of(List.of(YamlScalar.string("values-" + env.name() + ".yaml"))))
                     .build())
             .build();
-    return application(app, env, "helm", source);
+    return application(app, env, argo, "helm", source);
   }
 
-  private static YamlMap application(Application app, Environment env, String via, YamlMap source) {
+  private static YamlMap application(Application app, Environment env, ArgoCd argo, String via, YamlMap source) {
     YamlMap.Builder destination = YamlMap.builder().put("server", IN_CLUSTER);
     env.namespace().ifPresent(ns -> destination.put("namespace", ns));
+    YamlMap.Builder spec =
+        YamlMap.builder().put("project", argo.project()).put("source", source).put("destination", destination.build());
+    YamlMap.Builder syncPolicy = YamlMap.builder();
+    if (argo.automatedSync()) {
+      syncPolicy.put(
+          "automated",
+          YamlMap.builder().put("prune", YamlScalar.bool(true)).put("selfHeal", YamlScalar.bool(true)).build());
+    }
+    if (argo.createNamespace()) {
+      syncPolicy.put("syncOptions", YamlSeq.of(List.of(YamlScalar.string("CreateNamespace=true"))));
+    }
+    if (argo.automatedSync() || argo.createNamespace()) {
+      spec.put("syncPolicy", syncPolicy.build());
+    }
     return YamlMap.builder()
         .put("apiVersion", "argoproj.io/v1alpha1")
         .put("kind", "Application")
@@ -51,26 +68,9 @@ final class ArgoApplications {
             "metadata",
             YamlMap.builder()
                 .put("name", app.name() + "-" + env.name() + "-" + via)
-                .put("namespace", "argocd")
+                .put("namespace", argo.namespace())
                 .build())
-        .put(
-            "spec",
-            YamlMap.builder()
-                .put("project", "default")
-                .put("source", source)
-                .put("destination", destination.build())
-                .put(
-                    "syncPolicy",
-                    YamlMap.builder()
-                        .put(
-                            "automated",
-                            YamlMap.builder()
-                                .put("prune", YamlScalar.bool(true))
-                                .put("selfHeal", YamlScalar.bool(true))
-                                .build())
-                        .put("syncOptions", YamlSeq.of(List.of(YamlScalar.string("CreateNamespace=true"))))
-                        .build())
-                .build())
+        .put("spec", spec.build())
         .build();
   }
 }

@@ -51,9 +51,9 @@ public final class GitOpsRenderer {
       files.put(plugin + "kustomization.yaml", yaml(postRendererKustomization(env)));
       files.put(plugin + "plugin.yaml", yaml(helm4Plugin(env)));
       files.put(plugin + "kustomize.sh", PostRendererScript.text(header));
-      app.gitRepository().ifPresent(repo -> {
-        files.put("argocd/" + env.name() + "-kustomize.yaml", yaml(ArgoApplications.kustomize(app, env, repo)));
-        files.put("argocd/" + env.name() + "-helm.yaml", yaml(ArgoApplications.helm(app, env, repo)));
+      app.argoCd().ifPresent(argo -> {
+        files.put("argocd/" + env.name() + "-kustomize.yaml", yaml(ArgoApplications.kustomize(app, env, argo)));
+        files.put("argocd/" + env.name() + "-helm.yaml", yaml(ArgoApplications.helm(app, env, argo)));
       });
     }
     return files;

@@ -1,5 +1,6 @@
 package io.chartascode.generator.render.gitops;
 
+import io.chartascode.generator.model.MetricsServer;
 import io.chartascode.generator.render.GeneratedHeader;
 import io.chartascode.generator.yaml.YamlMap;
 import io.chartascode.generator.yaml.YamlScalar;
@@ -10,9 +11,9 @@ import java.util.TreeMap;
 
 /**
  * A Kustomize component that inflates metrics-server, which the HPA needs, at a pinned chart
- * version, with its values in a file beside it: {@code --kubelet-insecure-tls}, because kind's
- * kubelets serve self-signed certificates. kind/up.sh installs from the same pin and the same
- * values file, so both say it once.
+ * version, with its values in a file beside it: {@code --kubelet-insecure-tls} when the catalog
+ * asks for it, for kind's kubelets, which serve self-signed certificates. kind/up.sh installs from
+ * the same pin and the same values file, so both say it once.
  */
 public final class MetricsServerComponent {
   public static final String REPO = "https://kubernetes-sigs.github.io/metrics-server/";
@@ -24,7 +25,7 @@ public final class MetricsServerComponent {
   private MetricsServerComponent() {}
 
   /** The component and its values file, by path under the output root. */
-  public static SortedMap<String, String> render(GeneratedHeader header) {
+  public static SortedMap<String, String> render(MetricsServer options, GeneratedHeader header) {
     YamlMap chart =
         YamlMap.builder()
             .put("name", "metrics-server")
@@ -48,7 +49,9 @@ public final class MetricsServerComponent {
         DIRECTORY + VALUES_FILE,
         GitOpsRenderer.yaml(
             YamlMap.builder()
-                .put("args", YamlSeq.of(List.of(YamlScalar.string("--kubelet-insecure-tls"))))
+                .put("args", YamlSeq.of(options.kubeletInsecureTls()
+                    ? List.of(YamlScalar.string("--kubelet-insecure-tls"))
+                    : List.of()))
                 .build(),
             header));
     return files;
