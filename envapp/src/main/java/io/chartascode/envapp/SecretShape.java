@@ -56,30 +56,33 @@ enum SecretShape {
    * An attribute whose key is a credential name ({@link SecretNames#isSecretKey}): query strings
    * ({@code ?password=}, {@code &sig=}), connection strings ({@code AccountKey=...;}, {@code
    * PWD=...;}), libpq ({@code password=x host=h}), JAAS ({@code password="..."}), JSON ({@code
-   * "token": "..."}) and headers ({@code X-Api-Key: ...}). An unquoted value runs to the next
-   * {@code &}, {@code ;} or white space, so a comma or quote in a password is masked too.
+   * "token": "..."}) and headers ({@code X-Api-Key: ...}). An unquoted value ends where its
+   * context ends values (see {@code valueAt}), so a comma or quote in a password is masked too.
    */
   CREDENTIAL_ATTRIBUTE(
       "(?<![\\w.-])(?:\"([A-Za-z][\\w.-]*)\"\\s*[=:]|([A-Za-z][\\w.-]*)(?:\\s*=|:(?=\\s)))\\s*") {
 
-    // Quoted (with escapes, or to the end if unclosed), else up to the next & ; or white space.
-    private final Pattern valuePattern =
-        Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"?|'[^']*'?|[^&;\\s]+");
+    // Quoted (with escapes, or to the end if unclosed); else where the key's context ends it: a
+    // query string at & (its values are percent-encoded), a connection string at ;, anything else
+    // at white space. White space ends all three, as it ends a libpq or JAAS value.
+    private final Pattern quoted = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"?|'[^']*'?");
+    private final Pattern queryValue = Pattern.compile("[^&\\s]+");
+    private final Pattern attributeValue = Pattern.compile("[^;\\s]+");
+    private final Pattern wordValue = Pattern.compile("\\S+");
 
     // Keys are found one by one: the value of a key that is not secret is searched again, so a
     // secret key inside it (a JSON object, "a=b,password=x") is still found.
     @Override
     String mask(String value) {
       Matcher key = pattern().matcher(value);
-      Matcher secret = valuePattern.matcher(value);
       StringBuilder out = new StringBuilder(value.length());
       int copied = 0;
       int from = 0;
       while (key.find(from)) {
         from = key.end();
         String name = key.group(1) != null ? key.group(1) : key.group(2);
-        if (!SecretNames.isSecretKey(name)
-            || !secret.region(key.end(), value.length()).lookingAt()) {
+        Matcher secret = valueAt(value, key.start(), key.end());
+        if (secret == null || !SecretNames.isSecretKey(name)) {
           continue;
         }
         char first = secret.group().charAt(0);
@@ -89,6 +92,22 @@ enum SecretShape {
         from = secret.end();
       }
       return copied == 0 ? value : out.append(value, copied, value.length()).toString();
+    }
+
+    /** The value that starts at {@code start}, for a key at {@code keyStart}; null if empty. */
+    private Matcher valueAt(String value, int keyStart, int start) {
+      char before = keyStart == 0 ? ';' : value.charAt(keyStart - 1);
+      Pattern unquoted =
+          before == '?' || before == '&'
+              ? queryValue
+              : before == ';' ? attributeValue : wordValue;
+      for (Pattern form : new Pattern[] {quoted, unquoted}) {
+        Matcher matcher = form.matcher(value).region(start, value.length());
+        if (matcher.lookingAt()) {
+          return matcher;
+        }
+      }
+      return null;
     }
   },
 
