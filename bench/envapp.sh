@@ -40,7 +40,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-die() { echo "bench: $*" >&2; exit 1; }
+# shellcheck source=bench/envapp_common.sh
+source "$root/bench/envapp_common.sh"
+
 
 # --- prerequisites: Debian's wrk, curl, python3-flask, gunicorn -----------------------------------
 missing=()
@@ -60,26 +62,6 @@ if [[ ! -f "$jar" ]] || [[ -n "$(find "$root/envapp/src/main" "$root/envapp/pom.
   echo "bench: building $jar"
   (cd "$root" && ./mvnw -q -f envapp/pom.xml -DskipTests package)
 fi
-
-# Both servers get the same, small environment, so both print the same variables (the Python
-# one keeps gunicorn from writing bench/__pycache__).
-run_env=(env -i PATH=/usr/bin:/bin HOME=/tmp LANG=C.UTF-8 PYTHONDONTWRITEBYTECODE=1
-  HOSTNAME=envapp-7d9f8c6b5-x2kqp KUBERNETES_SERVICE_HOST=10.96.0.1 KUBERNETES_SERVICE_PORT=443
-  ENVAPP_SERVICE_HOST=10.96.12.34 ENVAPP_SERVICE_PORT=8080 GREETING=hello LOG_LEVEL=info
-  DATABASE_URL=postgres://app:secret@db:5432/app)
-
-now_ns() { date +%s%N; }
-
-# Polls until PORT answers 200 (bounded: 30 s); sets start_ms to the ms since T0.
-await_first_200() {
-  local port="$1" t0="$2" deadline=$(($(now_ns) + 30000000000))
-  until [[ "$(curl -s -o /dev/null --max-time 1 -w '%{http_code}' "http://127.0.0.1:$port/" || true)" == 200 ]]; do
-    (($(now_ns) < deadline)) || die "no 200 from port $port within 30 s"
-    kill -0 "$server_pid" 2>/dev/null || die "server on port $port exited; see its log above"
-    sleep 0.005
-  done
-  start_ms=$((($(now_ns) - t0) / 1000000))
-}
 
 # As the image starts it: the shared jvm.options, MALLOC_ARENA_MAX=2, and the AppCDS archive that
 # the Dockerfile trains with --smoke-test (pass no_cds to start as Jib's image does, without it).
@@ -101,32 +83,6 @@ start_flask() {
   server_pid=$!
   await_first_200 "$FLASK_PORT" "$t0"
 }
-
-stop_server() {
-  kill "$server_pid" 2>/dev/null || true
-  for _ in $(seq 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
-  server_pid=""
-}
-
-# sum_over_server FILE AWK-PROGRAM: the program's number from /proc/<pid>/FILE, summed over the
-# server and its children (gunicorn's workers); 0 for a process that is gone.
-sum_over_server() {
-  local total=0 pid
-  for pid in "$server_pid" $(pgrep -P "$server_pid" || true); do
-    total=$((total + $(awk "$2" "/proc/$pid/$1" 2>/dev/null || echo 0)))
-  done
-  echo "$total"
-}
-
-# RSS of the server and its children, in KiB. (The $ are awk's, hence single quotes.)
-# shellcheck disable=SC2016
-rss_kib() { sum_over_server status '/^VmRSS:/ {print $2}'; }
-
-# CPU time (user + system) of the server and its children, in clock ticks.
-# shellcheck disable=SC2016
-cpu_ticks() { sum_over_server stat '{print $14 + $15}'; }
 
 # wrk latency like 812.00us / 1.16ms / 1.02s -> ms
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
@@ -152,7 +108,6 @@ load() {
   echo "$rps $p50 $p99 $rss_end $(rss_kib) $cpu_us"
 }
 
-median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 echo "bench: $(date -u +%FT%TZ), $CORES cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "bench: java: $("$JAVA" -version 2>&1 | head -n 1); flask $(/usr/bin/python3 -c 'import flask; print(flask.__version__)'), gunicorn $(/usr/bin/python3 -c 'import gunicorn; print(gunicorn.__version__)')"

@@ -119,10 +119,19 @@ final class AccessLog {
 
   /** A failure that ends the process, e.g. ("config", "PORT must be ..."). */
   void error(String event, String message) {
+    message("ERROR", event, message);
+  }
+
+  /** What an operator should know at start, e.g. ("reveal", "ENVAPP_REVEAL prints ..."). */
+  void warning(String event, String message) {
+    message("WARN", event, message);
+  }
+
+  private void message(String level, String event, String message) {
     write(
         Json.render(
             json -> {
-              header(json, "ERROR", event);
+              header(json, level, event);
               json.writeStringField("message", message);
               json.writeEndObject();
             }));

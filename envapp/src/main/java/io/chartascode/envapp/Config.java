@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
  * @param port {@code PORT}; default 8080. 0 binds a free port (tests read it from the start line).
  * @param reveal {@code ENVAPP_REVEAL}: comma-separated names whose values are shown unredacted;
  *     default none.
+ * @param secretEnv {@code ENVAPP_SECRET_ENV}: comma-separated names of variables that come from a
+ *     Secret; always masked, even when revealed. The chart writes it from the model; default none.
  * @param maxInFlight {@code ENVAPP_MAX_IN_FLIGHT}: requests accepted at once (queued or running);
  *     beyond it new work is refused by closing the connection; default 256.
  * @param workers {@code ENVAPP_WORKERS}: platform threads serving requests on JDK 17-20 (JDK 21+
@@ -26,6 +28,7 @@ import java.util.stream.Collectors;
 record Config(
     int port,
     Set<String> reveal,
+    Set<String> secretEnv,
     int maxInFlight,
     int workers,
     Duration shutdownDelay,
@@ -36,6 +39,7 @@ record Config(
 
   Config {
     reveal = Set.copyOf(reveal);
+    secretEnv = Set.copyOf(secretEnv);
   }
 
   static Config defaults() {
@@ -46,6 +50,7 @@ record Config(
     return new Config(
         intVar(env, "PORT", 8080, 0, 65_535),
         names(env.getOrDefault("ENVAPP_REVEAL", "")),
+        names(env.getOrDefault("ENVAPP_SECRET_ENV", "")),
         intVar(env, "ENVAPP_MAX_IN_FLIGHT", 256, 1, 100_000),
         intVar(env, "ENVAPP_WORKERS", 8, 1, 1_000),
         Duration.ofMillis(intVar(env, "ENVAPP_SHUTDOWN_DELAY_MS", 2_000, 0, 600_000)),
@@ -53,11 +58,16 @@ record Config(
   }
 
   Config withPort(int newPort) {
-    return new Config(newPort, reveal, maxInFlight, workers, shutdownDelay, shutdownGrace);
+    return new Config(
+        newPort, reveal, secretEnv, maxInFlight, workers, shutdownDelay, shutdownGrace);
   }
 
   Config withReveal(Set<String> names) {
-    return new Config(port, names, maxInFlight, workers, shutdownDelay, shutdownGrace);
+    return new Config(port, names, secretEnv, maxInFlight, workers, shutdownDelay, shutdownGrace);
+  }
+
+  Config withSecretEnv(Set<String> names) {
+    return new Config(port, reveal, names, maxInFlight, workers, shutdownDelay, shutdownGrace);
   }
 
   private static int intVar(Map<String, String> env, String name, int fallback, int min, int max) {

@@ -28,7 +28,9 @@ final class EnvAppServer implements AutoCloseable {
   static EnvAppServer start(Config config, Map<String, String> env, AccessLog log)
       throws IOException {
     HttpServerTuning.apply(); // before HttpServer.create loads the JDK's server configuration
-    byte[] envJson = Json.object(new Redactor(config.reveal()).apply(env));
+    Redactor redactor = new Redactor(config);
+    redactor.revealWarning().ifPresent(warning -> log.warning("reveal", warning));
+    byte[] envJson = Json.object(redactor.apply(env));
     Readiness readiness = new Readiness();
     BoundedExecutor executor = BoundedExecutor.create(config.maxInFlight(), config.workers());
     HttpServer server =

@@ -1,35 +1,36 @@
 package io.chartascode.envapp;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
+import java.util.TreeSet;
 
 /**
- * Hides credentials before the environment is printed. A value is replaced by {@link #MASK} when
- * its variable's name contains, in any case, one of PASSWORD, PASSWD, SECRET, TOKEN, KEY,
- * CREDENTIAL, PRIVATE or AUTH. In every other value, the password of a URL's user-info ({@code
- * postgres://u:pw@h/db}) is masked. Names listed in {@code reveal} are shown as they are.
+ * Hides credentials before the environment is printed, by name and by shape. In order:
  *
- * <p>Substring matching over-masks on purpose ({@code AUTHOR}, {@code MONKEY}): a false positive
- * costs a look at ENVAPP_REVEAL, a false negative leaks a secret.
+ * <ol>
+ *   <li>a variable named in {@code secretBacked} (ENVAPP_SECRET_ENV: the deployment says it comes
+ *       from a Secret) is masked whole, even if it is also revealed;
+ *   <li>a variable named in {@code reveal} (ENVAPP_REVEAL) is shown as it is;
+ *   <li>a variable whose name is a credential name ({@link SecretNames}) is masked whole;
+ *   <li>in every other value, the secret parts of each {@link SecretShape} are masked.
+ * </ol>
+ *
+ * <p>Names in both sets are compared exactly, as the environment's own names are.
  */
-record Redactor(Set<String> reveal) {
+record Redactor(Set<String> reveal, Set<String> secretBacked) {
 
   static final String MASK = "******";
 
-  private static final Pattern SECRET_NAME =
-      Pattern.compile(
-          "PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIAL|PRIVATE|AUTH", Pattern.CASE_INSENSITIVE);
-
-  // scheme://user:password@ — the password runs to the last '@' of the authority (before / ? #),
-  // so an unescaped '@' inside it is masked too rather than leaking the tail.
-  private static final Pattern URL_PASSWORD =
-      Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^/?#@:\\s]*):[^/?#\\s]*@");
-
   Redactor {
     reveal = Set.copyOf(reveal);
+    secretBacked = Set.copyOf(secretBacked);
+  }
+
+  Redactor(Config config) {
+    this(config.reveal(), config.secretEnv());
   }
 
   /** The environment as printed: sorted by name, secrets masked. */
@@ -39,21 +40,38 @@ record Redactor(Set<String> reveal) {
     return out;
   }
 
+  /**
+   * The start-up warning while ENVAPP_REVEAL is set: it names the variables (never their values),
+   * and those that stay masked because they are secret-backed.
+   */
+  Optional<String> revealWarning() {
+    if (reveal.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> shown = new TreeSet<>(reveal);
+    shown.removeAll(secretBacked);
+    Set<String> kept = new TreeSet<>(reveal);
+    kept.retainAll(secretBacked);
+    String warning =
+        "ENVAPP_REVEAL prints " + (shown.isEmpty() ? "nothing" : String.join(", ", shown))
+            + " unmasked; unset it once you are done debugging";
+    if (!kept.isEmpty()) {
+      warning += ". " + String.join(", ", kept)
+          + " stay masked: ENVAPP_SECRET_ENV says they come from a Secret";
+    }
+    return Optional.of(warning);
+  }
+
   String redact(String name, String value) {
+    if (secretBacked.contains(name)) {
+      return MASK;
+    }
     if (reveal.contains(name)) {
       return value;
     }
-    if (isSecretName(name)) {
+    if (SecretNames.isSecretVariable(name)) {
       return MASK;
     }
-    return maskUrlPasswords(value);
-  }
-
-  static boolean isSecretName(String name) {
-    return SECRET_NAME.matcher(name).find();
-  }
-
-  static String maskUrlPasswords(String value) {
-    return URL_PASSWORD.matcher(value).replaceAll("$1:" + MASK + "@");
+    return SecretShape.maskAll(value);
   }
 }

@@ -16,7 +16,7 @@ class ConfigTest {
     assertThat(Config.defaults())
         .isEqualTo(
             new Config(
-                8080, java.util.Set.of(), 256, 8, Duration.ofSeconds(2), Duration.ofSeconds(10)));
+                8080, java.util.Set.of(), java.util.Set.of(), 256, 8, Duration.ofSeconds(2), Duration.ofSeconds(10)));
   }
 
   @Test
@@ -26,6 +26,7 @@ class ConfigTest {
             Map.of(
                 "PORT", "9090",
                 "ENVAPP_REVEAL", " B ,A,, ",
+                "ENVAPP_SECRET_ENV", "DB_URL, GREETING",
                 "ENVAPP_MAX_IN_FLIGHT", "64",
                 "ENVAPP_WORKERS", "4",
                 "ENVAPP_SHUTDOWN_DELAY_MS", "0",
@@ -33,6 +34,7 @@ class ConfigTest {
 
     assertThat(config.port()).isEqualTo(9090);
     assertThat(config.reveal()).containsExactlyInAnyOrder("A", "B");
+    assertThat(config.secretEnv()).containsExactlyInAnyOrder("DB_URL", "GREETING");
     assertThat(config.maxInFlight()).isEqualTo(64);
     assertThat(config.workers()).isEqualTo(4);
     assertThat(config.shutdownDelay()).isZero();
