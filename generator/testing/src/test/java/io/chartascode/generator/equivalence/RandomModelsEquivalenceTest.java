@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Property: for any valid model, helm ≡ kustomize in every environment. 25 seeded random models
  * (names, ports, env maps with hostile values, resources, bounds, 1–3 environments, some of which
- * switch the autoscaler off), each environment rendered once, alternating helm 3 and helm 4.
+ * switch the autoscaler off, or on where it is off by default), each environment rendered once,
+ * alternating helm 3 and helm 4.
  * A failure names the seed, so it reproduces exactly.
  */
 class RandomModelsEquivalenceTest {
@@ -47,5 +49,13 @@ class RandomModelsEquivalenceTest {
           .isEmpty();
       assertThat(helm).isNotEmpty();
     }
+  }
+
+  /** The seeds draw both directions of an object switched per environment, or the property says little. */
+  @Test
+  void theModelsSwitchTheAutoscalerBothWays() {
+    var models = seeds().map(SampleApplications::random).toList();
+    assertThat(models).anySatisfy(app -> assertThat(SampleApplications.switchesAutoscaling(app, true)).isPresent());
+    assertThat(models).anySatisfy(app -> assertThat(SampleApplications.switchesAutoscaling(app, false)).isPresent());
   }
 }

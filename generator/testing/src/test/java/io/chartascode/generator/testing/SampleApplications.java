@@ -17,6 +17,7 @@ import io.chartascode.generator.model.Workload;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -48,7 +49,9 @@ public final class SampleApplications {
     var memReq = Parameter.memory("resources.requests.memory", MEMORY[r.nextInt(3)]).build();
     var cpuLim = Parameter.cpu("resources.limits.cpu", CPU[3 + r.nextInt(3)]).build();
     var memLim = Parameter.memory("resources.limits.memory", MEMORY[3 + r.nextInt(3)]).build();
-    var scale = Parameter.bool("autoscaling.enabled", true).build();
+    // Mostly on by default, and off in some environments; sometimes the other way round.
+    boolean scaledByDefault = r.nextInt(3) != 0;
+    var scale = Parameter.bool("autoscaling.enabled", scaledByDefault).build();
     var minP = Parameter.integer("autoscaling.minReplicas", min).minimum(1).build();
     var maxP = Parameter.integer("autoscaling.maxReplicas", max).minimum(1).build();
     var cpuTarget = Parameter.integer("autoscaling.targetCPUUtilizationPercentage", 10 + r.nextInt(90)).minimum(1).maximum(100).build();
@@ -129,13 +132,27 @@ public final class SampleApplications {
       if (r.nextBoolean()) {
         e.set(port, pick(r, 81, 8081));
       }
-      if (r.nextInt(4) == 0) {
+      if (scaledByDefault && r.nextInt(4) == 0) {
         e.set(scale, false);
         e.set(replicas, 1 + r.nextInt(9));
+      } else if (!scaledByDefault && r.nextBoolean()) {
+        e.set(scale, true);
       }
       app.environment(e.build());
     }
     return app.build();
+  }
+
+  /**
+   * The first environment that turns the autoscaler {@code on} where it is off by default, or
+   * off where it is on by default ({@code on} false).
+   */
+  public static Optional<Environment> switchesAutoscaling(Application app, boolean on) {
+    var enabled = app.autoscaling().orElseThrow().enabled();
+    if (enabled.evaluate(app.defaults()) == on) {
+      return Optional.empty();
+    }
+    return app.environments().stream().filter(env -> enabled.evaluate(app.valuesFor(env)) == on).findFirst();
   }
 
   private static SortedMap<String, String> randomEnv(Random r) {

@@ -98,7 +98,20 @@ public final class KustomizeRenderer {
 
     YamlMap.Builder kustomization = kustomization();
     env.namespace().ifPresent(ns -> kustomization.put("namespace", ns));
-    kustomization.put("resources", YamlSeq.of(List.of(YamlScalar.string("../../base"))));
+    // Objects this environment turns on although they are off by default: the overlay adds them,
+    // with the labels the base gives its own objects.
+    List<YamlNode> resources = new ArrayList<>(List.of(YamlScalar.string("../../base")));
+    for (Manifest m : target.values()) {
+      if (!base.containsKey(m.fileStem())) {
+        String file = m.fileStem() + ".yaml";
+        files.put(file, yaml(ManifestTrees.toYaml(m.object())));
+        resources.add(YamlScalar.string(file));
+      }
+    }
+    if (resources.size() > 1) {
+      kustomization.put("labels", labels());
+    }
+    kustomization.put("resources", YamlSeq.of(resources));
 
     List<YamlNode> images = images(env, values);
     if (!images.isEmpty()) {
@@ -136,14 +149,6 @@ public final class KustomizeRenderer {
               .put("path", file)
               .put("target", YamlMap.builder().put("kind", kind).put("name", name).build())
               .build());
-    }
-    for (String stem : target.keySet()) {
-      if (!base.containsKey(stem)) {
-        throw new IllegalStateException(
-            app.name() + ": environment '" + env.name() + "' enables the " + stem
-                + ", which is off by default; a Kustomize overlay can only remove base objects."
-                + " Turn it on by default and off in the environments that do not want it.");
-      }
     }
     if (!patches.isEmpty()) {
       kustomization.put("patches", YamlSeq.of(patches));
