@@ -36,7 +36,8 @@ public final class Container {
     this.resources = Objects.requireNonNull(b.resources, "resources");
     this.liveness = b.liveness;
     this.readiness = b.readiness;
-    this.securityContext = Objects.requireNonNull(b.securityContext, "securityContext");
+    // Absent means empty: the security rules report what is missing (CAC-SEC-002, -003).
+    this.securityContext = b.securityContext == null ? new SecurityContext() : b.securityContext;
     this.writableDirectories = List.copyOf(b.writableDirectories);
   }
 
@@ -100,6 +101,7 @@ public final class Container {
     return Optional.ofNullable(readiness);
   }
 
+  /** Default: empty, which CAC-SEC-002 and CAC-SEC-003 refuse unless the application opts out. */
   public SecurityContext securityContext() {
     return securityContext;
   }

@@ -25,7 +25,9 @@ public final class Workload {
       throw new IllegalArgumentException("a workload needs at least one container");
     }
     this.containers = List.copyOf(b.containers);
-    this.podSecurityContext = Objects.requireNonNull(b.podSecurityContext, "podSecurityContext");
+    // Absent means empty: the security rules then report what is missing, with the fix, as
+    // findings among the others (CAC-SEC-001), instead of a NullPointerException here.
+    this.podSecurityContext = b.podSecurityContext == null ? new PodSecurityContext() : b.podSecurityContext;
     this.tolerations = List.copyOf(b.tolerations);
     this.antiAffinity = b.antiAffinity;
     this.topologySpreads = List.copyOf(b.topologySpreads);
