@@ -4,7 +4,6 @@ import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.ParameterValues;
 import io.chartascode.generator.model.Value;
-import io.chartascode.generator.yaml.NodePath;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -22,38 +21,37 @@ public final class ConcreteBinder implements Binder {
   }
 
   @Override
-  public <T> T value(NodePath at, Value<T> value) {
+  public <T> T value(Value<T> value) {
     return value.evaluate(values);
   }
 
   @Override
-  public <T> T valueUnless(NodePath at, Value<Boolean> unless, Value<T> value) {
+  public <T> T valueUnless(Value<Boolean> unless, Value<T> value) {
     return unless.evaluate(values) ? null : value.evaluate(values);
   }
 
   @Override
-  public String name(NodePath at, String suffix) {
+  public String name(String suffix) {
     return app.name() + suffix;
   }
 
   @Override
-  public String namespace(NodePath at) {
+  public String namespace() {
     return null;
   }
 
   @Override
-  public Map<String, String> labels(NodePath at, LabelSet set) {
+  public Map<String, String> labels(LabelSet set) {
     return null;
   }
 
   @Override
-  public Map<String, String> selectorLabels(NodePath at) {
+  public Map<String, String> selectorLabels() {
     return Labels.selector(app);
   }
 
   @Override
-  public SortedMap<String, String> entries(
-      NodePath at, Parameter<SortedMap<String, String>> parameter, int fixedEntries) {
+  public SortedMap<String, String> entries(Parameter<SortedMap<String, String>> parameter) {
     return values.get(parameter);
   }
 }

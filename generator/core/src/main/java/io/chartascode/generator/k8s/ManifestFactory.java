@@ -12,7 +12,6 @@ import io.chartascode.generator.model.Resources;
 import io.chartascode.generator.model.TopologySpread;
 import io.chartascode.generator.model.Value;
 import io.chartascode.generator.model.Workload;
-import io.chartascode.generator.yaml.NodePath;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -44,12 +43,11 @@ import java.util.function.Supplier;
 
 /**
  * The single description of how an {@link Application} becomes Kubernetes objects, written with
- * fabric8's typed builders. Every varying field goes through a {@link Binder}, together with the
- * path where it lands; see {@link Binder} for why there is exactly one builder for both outputs.
+ * fabric8's typed builders. Every varying field goes through a {@link Binder}; where it lands is
+ * read off the built object, so no field is named twice. See {@link Binder} for why there is
+ * exactly one builder for both outputs.
  */
 public final class ManifestFactory {
-  private static final NodePath POD = NodePath.of("spec.template.spec");
-
   private final Application app;
 
   private ManifestFactory(Application app) {
@@ -88,15 +86,15 @@ public final class ManifestFactory {
       Binder binder,
       Function<Binder, HasMetadata> builder) {
     HasMetadata object = builder.apply(binder);
-    List<Slot> slots = binder instanceof TemplateBinder t ? t.slots() : List.of();
+    List<Slot> slots = binder instanceof TemplateBinder t ? t.locate(object) : List.of();
     return new Manifest(stem, object, condition, slots);
   }
 
   private ObjectMeta metadata(Binder b, String suffix) {
     return new ObjectMetaBuilder()
-        .withName(b.name(NodePath.of("metadata.name"), suffix))
-        .withNamespace(b.namespace(NodePath.of("metadata.namespace")))
-        .withLabels(b.labels(NodePath.of("metadata.labels"), LabelSet.OBJECT))
+        .withName(b.name(suffix))
+        .withNamespace(b.namespace())
+        .withLabels(b.labels(LabelSet.OBJECT))
         .build();
   }
 
@@ -114,10 +112,10 @@ public final class ManifestFactory {
         .withMetadata(metadata(b, ""))
         .withNewSpec()
         .withType(service.type())
-        .withSelector(b.labels(NodePath.of("spec.selector"), LabelSet.SELECTOR))
+        .withSelector(b.labels(LabelSet.SELECTOR))
         .addNewPort()
         .withName(service.targetPortName())
-        .withPort(b.value(NodePath.of("spec.ports[0].port"), service.port()))
+        .withPort(b.value(service.port()))
         .withTargetPort(new IntOrString(service.targetPortName()))
         .withProtocol("TCP")
         .endPort()
@@ -132,16 +130,16 @@ public final class ManifestFactory {
     return new DeploymentBuilder()
         .withMetadata(metadata(b, ""))
         .withNewSpec()
-        .withReplicas(b.valueUnless(NodePath.of("spec.replicas"), autoscaled, workload.replicas()))
+        .withReplicas(b.valueUnless(autoscaled, workload.replicas()))
         .withNewSelector()
-        .withMatchLabels(b.labels(NodePath.of("spec.selector.matchLabels"), LabelSet.SELECTOR))
+        .withMatchLabels(b.labels(LabelSet.SELECTOR))
         .endSelector()
         .withNewTemplate()
         .withNewMetadata()
-        .withLabels(b.labels(NodePath.of("spec.template.metadata.labels"), LabelSet.POD))
+        .withLabels(b.labels(LabelSet.POD))
         .endMetadata()
         .withNewSpec()
-        .withServiceAccountName(b.name(POD.key("serviceAccountName"), ""))
+        .withServiceAccountName(b.name(""))
         .withAutomountServiceAccountToken(false)
         // Service links inject one variable per Service in the namespace into the environment.
         .withEnableServiceLinks(false)
@@ -164,12 +162,6 @@ public final class ManifestFactory {
   }
 
   private Affinity antiAffinity(Binder b, AntiAffinity anti) {
-    NodePath term =
-        POD.key("affinity")
-            .key("podAntiAffinity")
-            .key("preferredDuringSchedulingIgnoredDuringExecution")
-            .index(0)
-            .key("podAffinityTerm");
     return new AffinityBuilder()
         .withNewPodAntiAffinity()
         .addNewPreferredDuringSchedulingIgnoredDuringExecution()
@@ -177,7 +169,7 @@ public final class ManifestFactory {
         .withNewPodAffinityTerm()
         .withTopologyKey(anti.topologyKey())
         .withNewLabelSelector()
-        .withMatchLabels(b.selectorLabels(term.key("labelSelector").key("matchLabels")))
+        .withMatchLabels(b.selectorLabels())
         .endLabelSelector()
         .endPodAffinityTerm()
         .endPreferredDuringSchedulingIgnoredDuringExecution()
@@ -189,14 +181,13 @@ public final class ManifestFactory {
     List<TopologySpreadConstraint> constraints = new ArrayList<>();
     for (int i = 0; i < workload.topologySpreads().size(); i++) {
       TopologySpread spread = workload.topologySpreads().get(i);
-      NodePath selector = POD.key("topologySpreadConstraints").index(i).key("labelSelector").key("matchLabels");
       constraints.add(
           new TopologySpreadConstraintBuilder()
               .withMaxSkew(spread.maxSkew())
               .withTopologyKey(spread.topologyKey())
               .withWhenUnsatisfiable(spread.whenUnsatisfiable())
               .withNewLabelSelector()
-              .withMatchLabels(b.selectorLabels(selector))
+              .withMatchLabels(b.selectorLabels())
               .endLabelSelector()
               .build());
     }
@@ -206,40 +197,38 @@ public final class ManifestFactory {
   private static List<io.fabric8.kubernetes.api.model.Container> containers(Binder b, Workload workload) {
     List<io.fabric8.kubernetes.api.model.Container> containers = new ArrayList<>();
     for (int i = 0; i < workload.containers().size(); i++) {
-      containers.add(container(b, POD.key("containers").index(i), workload.containers().get(i)));
+      containers.add(container(b, workload.containers().get(i)));
     }
     return containers;
   }
 
-  private static io.fabric8.kubernetes.api.model.Container container(Binder b, NodePath at, Container c) {
+  private static io.fabric8.kubernetes.api.model.Container container(Binder b, Container c) {
     ContainerBuilder container =
         new ContainerBuilder()
             .withName(c.name())
-            .withImage(b.value(at.key("image"), c.image().reference()))
-            .withImagePullPolicy(b.value(at.key("imagePullPolicy"), c.pullPolicy()));
+            .withImage(b.value(c.image().reference()))
+            .withImagePullPolicy(b.value(c.pullPolicy()));
     for (int i = 0; i < c.ports().size(); i++) {
       ContainerPort port = c.ports().get(i);
       container
           .addNewPort()
           .withName(port.name())
-          .withContainerPort(
-              b.value(at.key("ports").index(i).key("containerPort"), port.port()))
+          .withContainerPort(b.value(port.port()))
           .withProtocol("TCP")
           .endPort();
     }
-    NodePath env = at.key("env");
     List<EnvVar> fixed = c.env();
     for (int i = 0; i < fixed.size(); i++) {
       container.addToEnv(
           new EnvVarBuilder()
               .withName(fixed.get(i).name())
-              .withValue(b.value(env.index(i).key("value"), fixed.get(i).value()))
+              .withValue(b.value(fixed.get(i).value()))
               .build());
     }
     c.extraEnv()
         .ifPresent(
             extra ->
-                b.entries(env, extra, fixed.size())
+                b.entries(extra)
                     .forEach(
                         (name, value) ->
                             container.addToEnv(
@@ -247,7 +236,7 @@ public final class ManifestFactory {
     c.liveness().ifPresent(p -> container.withLivenessProbe(probe(p)));
     c.readiness().ifPresent(p -> container.withReadinessProbe(probe(p)));
     return container
-        .withResources(resources(b, at, c.resources()))
+        .withResources(resources(b, c.resources()))
         .withSecurityContext(c.securityContext())
         .withVolumeMounts(
             c.writableDirectories().stream()
@@ -261,18 +250,10 @@ public final class ManifestFactory {
         .build();
   }
 
-  private static io.fabric8.kubernetes.api.model.ResourceRequirements resources(
-      Binder b, NodePath container, Resources r) {
-    NodePath at = container.key("resources");
+  private static io.fabric8.kubernetes.api.model.ResourceRequirements resources(Binder b, Resources r) {
     return new ResourceRequirementsBuilder()
-        .withRequests(
-            cpuAndMemory(
-                quantity(b, at.key("requests").key("cpu"), r.cpuRequest()),
-                quantity(b, at.key("requests").key("memory"), r.memoryRequest())))
-        .withLimits(
-            cpuAndMemory(
-                quantity(b, at.key("limits").key("cpu"), r.cpuLimit()),
-                quantity(b, at.key("limits").key("memory"), r.memoryLimit())))
+        .withRequests(cpuAndMemory(quantity(b, r.cpuRequest()), quantity(b, r.memoryRequest())))
+        .withLimits(cpuAndMemory(quantity(b, r.cpuLimit()), quantity(b, r.memoryLimit())))
         .build();
   }
 
@@ -283,8 +264,8 @@ public final class ManifestFactory {
     return map;
   }
 
-  private static Quantity quantity(Binder b, NodePath at, Value<String> value) {
-    return new Quantity(b.value(at, value));
+  private static Quantity quantity(Binder b, Value<String> value) {
+    return new Quantity(b.value(value));
   }
 
   private static Probe probe(HttpProbe probe) {
@@ -303,10 +284,10 @@ public final class ManifestFactory {
         .withNewScaleTargetRef()
         .withApiVersion("apps/v1")
         .withKind("Deployment")
-        .withName(b.name(NodePath.of("spec.scaleTargetRef.name"), ""))
+        .withName(b.name(""))
         .endScaleTargetRef()
-        .withMinReplicas(b.value(NodePath.of("spec.minReplicas"), autoscaling.minReplicas()))
-        .withMaxReplicas(b.value(NodePath.of("spec.maxReplicas"), autoscaling.maxReplicas()))
+        .withMinReplicas(b.value(autoscaling.minReplicas()))
+        .withMaxReplicas(b.value(autoscaling.maxReplicas()))
         .withMetrics(
             new MetricSpecBuilder()
                 .withType("Resource")
@@ -315,9 +296,7 @@ public final class ManifestFactory {
                 .withNewTarget()
                 .withType("Utilization")
                 .withAverageUtilization(
-                    b.value(
-                        NodePath.of("spec.metrics[0].resource.target.averageUtilization"),
-                        autoscaling.targetCpuUtilizationPercentage()))
+                    b.value(autoscaling.targetCpuUtilizationPercentage()))
                 .endTarget()
                 .endResource()
                 .build())

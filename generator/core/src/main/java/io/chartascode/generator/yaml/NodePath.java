@@ -42,6 +42,19 @@ public record NodePath(List<Object> segments) {
     return new NodePath(next);
   }
 
+  /** The path of the node that holds this one. */
+  public NodePath parent() {
+    if (segments.isEmpty()) {
+      throw new IllegalStateException("the root has no parent");
+    }
+    return new NodePath(segments.subList(0, segments.size() - 1));
+  }
+
+  /** The last key or index. */
+  public Object last() {
+    return segments.get(segments.size() - 1);
+  }
+
   public boolean isRoot() {
     return segments.isEmpty();
   }

@@ -66,14 +66,14 @@ public final class YamlTrees {
     return edit(root, path, path, replacement, null);
   }
 
-  /** Appends an item to the sequence at {@code path}. */
-  public static YamlNode appendItem(YamlNode root, NodePath path, YamlSeq.Item item) {
+  /** Replaces the {@code index}-th element of the sequence at {@code path} with {@code item}. */
+  public static YamlNode replaceElement(YamlNode root, NodePath path, int index, YamlSeq.Item item) {
     YamlNode seq = get(root, path);
     if (!(seq instanceof YamlSeq s)) {
       throw new IllegalArgumentException("not a sequence at " + path);
     }
     List<YamlSeq.Item> items = new ArrayList<>(s.items());
-    items.add(item);
+    items.set(position(s, index, path), item);
     return replace(root, path, new YamlSeq(items));
   }
 

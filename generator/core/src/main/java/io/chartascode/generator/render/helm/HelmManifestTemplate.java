@@ -83,9 +83,10 @@ final class HelmManifestTemplate {
             .build();
     String map = HelmExpressions.valuesPath(entries.parameter());
     if (entries.fixedEntries() > 0) {
-      return YamlTrees.appendItem(
+      return YamlTrees.replaceElement(
           tree,
           entries.path(),
+          entries.fixedEntries(),
           new YamlSeq.Guarded(
               "{{- range $name, $value := " + map + " }}", List.of(new YamlSeq.Element(item)), END));
     }
