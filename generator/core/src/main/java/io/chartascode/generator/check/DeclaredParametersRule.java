@@ -1,11 +1,9 @@
 package io.chartascode.generator.check;
 
+import io.chartascode.generator.k8s.ManifestFactory;
 import io.chartascode.generator.model.Application;
-import io.chartascode.generator.model.Autoscaling;
 import io.chartascode.generator.model.ChartParameters;
-import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.Parameter;
-import io.chartascode.generator.model.Value;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -66,32 +64,9 @@ final class DeclaredParametersRule implements Rule {
     return message;
   }
 
+  /** What the objects read while they are built, and the bounds the chart checks. */
   static Stream<Parameter<?>> used(Application app) {
-    List<Value<?>> values = new ArrayList<>();
-    values.add(app.workload().replicas());
-    for (Container c : app.workload().containers()) {
-      values.add(c.image().reference());
-      values.add(c.pullPolicy());
-      c.ports().forEach(p -> values.add(p.port()));
-      c.env().forEach(e -> values.add(e.value()));
-      values.add(c.resources().cpuRequest());
-      values.add(c.resources().memoryRequest());
-      values.add(c.resources().cpuLimit());
-      values.add(c.resources().memoryLimit());
-    }
-    values.add(app.service().port());
-    app.autoscaling()
-        .ifPresent(
-            (Autoscaling a) -> {
-              values.add(a.enabled());
-              values.add(a.minReplicas());
-              values.add(a.maxReplicas());
-              values.add(a.targetCpuUtilizationPercentage());
-            });
-    Stream<Parameter<?>> extra =
-        app.workload().containers().stream().flatMap(c -> c.extraEnv().stream());
-    Stream<Parameter<?>> bounds =
-        app.bounds().stream().flatMap(b -> Stream.of(b.lower(), b.upper()));
-    return Stream.concat(values.stream().flatMap(Value::parameters), Stream.concat(extra, bounds));
+    Stream<Parameter<?>> bounds = app.bounds().stream().flatMap(b -> Stream.of(b.lower(), b.upper()));
+    return Stream.concat(ManifestFactory.usedParameters(app), bounds);
   }
 }

@@ -12,6 +12,7 @@ public final class ModelValidator {
   private static final List<Rule> STRUCTURE =
       List.of(
           new NamesRule(),
+          new CustomObjectsRule(),
           new DeclaredParametersRule(),
           new ParameterDefaultsRule(),
           new EnvironmentOverridesRule());

@@ -1,5 +1,6 @@
 package io.chartascode.generator.k8s;
 
+import io.chartascode.generator.model.Bindings;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.Value;
 import java.util.Map;
@@ -20,13 +21,15 @@ import java.util.SortedMap;
  * forgotten in the overlays, or the other way round; and because a field's location is found in
  * the object that was built, it is written once, in the builder call, never again as a path.
  */
-public interface Binder {
+public interface Binder extends Bindings {
+  @Override
   <T> T value(Value<T> value);
 
   /** The value, or null (field left out) while {@code unless} holds. */
   <T> T valueUnless(Value<Boolean> unless, Value<T> value);
 
   /** The name of an object of this application, plus a suffix such as {@code -test}. */
+  @Override
   String name(String suffix);
 
   /** The namespace, or null when the namespace is applied from outside. */
@@ -35,7 +38,13 @@ public interface Binder {
   /** Labels, or null where Kustomize's {@code labels} transformer fills them in. */
   Map<String, String> labels(LabelSet set);
 
+  @Override
+  default Map<String, String> labels() {
+    return labels(LabelSet.OBJECT);
+  }
+
   /** Selector labels that must be written out literally, e.g. in an affinity term. */
+  @Override
   Map<String, String> selectorLabels();
 
   /** The entries of a map parameter, to be appended to a sequence after the entries before them. */

@@ -4,9 +4,11 @@ import io.chartascode.generator.model.AntiAffinity;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Autoscaling;
 import io.chartascode.generator.model.Container;
+import io.chartascode.generator.model.CustomObject;
 import io.chartascode.generator.model.ContainerPort;
 import io.chartascode.generator.model.EnvVar;
 import io.chartascode.generator.model.HttpProbe;
+import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.ParameterValues;
 import io.chartascode.generator.model.Resources;
 import io.chartascode.generator.model.TopologySpread;
@@ -40,6 +42,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The single description of how an {@link Application} becomes Kubernetes objects, written with
@@ -67,7 +70,47 @@ public final class ManifestFactory {
     return new ManifestFactory(app).all(() -> new TemplateBinder(app));
   }
 
+  /**
+   * Every parameter the objects read while they are built, conditions included: what the chart's
+   * values must declare, found by building rather than by listing fields.
+   */
+  public static Stream<Parameter<?>> usedParameters(Application app) {
+    ManifestFactory factory = new ManifestFactory(app);
+    List<Parameter<?>> used = new ArrayList<>();
+    List<Manifest> manifests = new ArrayList<>();
+    UsageBinder binder = new UsageBinder(app);
+    manifests.addAll(factory.builtIns(() -> binder));
+    for (CustomObject custom : app.objects()) {
+      UsageBinder own = new UsageBinder(app);
+      try {
+        manifests.add(factory.custom(custom, own));
+        own.used().forEach(used::add);
+      } catch (RuntimeException e) {
+        // CustomObjectsRule reports the failure itself.
+      }
+    }
+    binder.used().forEach(used::add);
+    manifests.stream().flatMap(m -> m.condition().stream()).flatMap(Value::parameters).forEach(used::add);
+    return used.stream();
+  }
+
+  /** One custom object built with the values' defaults: what CustomObjectsRule inspects. */
+  public static HasMetadata probe(Application app, CustomObject custom) {
+    return new ManifestFactory(app).custom(custom, new UsageBinder(app)).object();
+  }
+
+  /** The file stems of the objects the model builds itself; custom objects must use others. */
+  public static final List<String> BUILT_IN_STEMS = List.of("serviceaccount", "service", "deployment", "hpa");
+
   private List<Manifest> all(Supplier<Binder> binders) {
+    List<Manifest> manifests = builtIns(binders);
+    for (CustomObject custom : app.objects()) {
+      manifests.add(custom(custom, binders.get()));
+    }
+    return manifests;
+  }
+
+  private List<Manifest> builtIns(Supplier<Binder> binders) {
     List<Manifest> manifests = new ArrayList<>();
     manifests.add(build("serviceaccount", Optional.empty(), binders.get(), this::serviceAccount));
     manifests.add(build("service", Optional.empty(), binders.get(), this::service));
@@ -78,6 +121,25 @@ public final class ManifestFactory {
                 manifests.add(
                     build("hpa", Optional.of(hpa.enabled()), binders.get(), b -> hpa(b, hpa))));
     return manifests;
+  }
+
+  /**
+   * A user's object, with the namespace and the application's labels where it left them out, as
+   * the built-in objects have them: Kustomize's transformers add both to every object.
+   */
+  private Manifest custom(CustomObject custom, Binder binder) {
+    return build(custom.fileStem(), custom.enabled(), binder, b -> {
+      HasMetadata object = custom.template().build(b);
+      ObjectMeta meta = object.getMetadata() == null ? new ObjectMeta() : object.getMetadata();
+      if (meta.getNamespace() == null) {
+        meta.setNamespace(b.namespace());
+      }
+      if (meta.getLabels() == null || meta.getLabels().isEmpty()) {
+        meta.setLabels(b.labels(LabelSet.OBJECT));
+      }
+      object.setMetadata(meta);
+      return object;
+    });
   }
 
   private static Manifest build(

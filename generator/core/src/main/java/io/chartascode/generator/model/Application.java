@@ -25,6 +25,7 @@ public final class Application {
   private final List<Environment> environments;
   private final SortedMap<OptOut, String> optOuts;
   private final ArgoCd argoCd;
+  private final List<CustomObject> objects;
 
   private Application(Builder b) {
     this.name = b.name;
@@ -39,6 +40,7 @@ public final class Application {
     this.environments = List.copyOf(b.environments);
     this.optOuts = Collections.unmodifiableSortedMap(new TreeMap<>(b.optOuts));
     this.argoCd = b.argoCd;
+    this.objects = List.copyOf(b.objects);
   }
 
   public static Builder builder(String name) {
@@ -58,6 +60,7 @@ public final class Application {
     b.environments.addAll(environments);
     b.optOuts.putAll(optOuts);
     b.argoCd = argoCd;
+    b.objects.addAll(objects);
     return b;
   }
 
@@ -113,6 +116,11 @@ public final class Application {
     return optOuts;
   }
 
+  /** Objects built by the user's own code, in the order they were added. Default: none. */
+  public List<CustomObject> objects() {
+    return objects;
+  }
+
   /** Argo CD Applications for every environment, reading the tree from Git. Default: none. */
   public Optional<ArgoCd> argoCd() {
     return Optional.ofNullable(argoCd);
@@ -142,6 +150,7 @@ public final class Application {
     private final List<Environment> environments = new ArrayList<>();
     private final SortedMap<OptOut, String> optOuts = new TreeMap<>();
     private ArgoCd argoCd;
+    private final List<CustomObject> objects = new ArrayList<>();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -199,6 +208,22 @@ public final class Application {
         throw new IllegalArgumentException("an opt-out of " + optOut + " needs a reason");
       }
       this.optOuts.put(optOut, reason);
+      return this;
+    }
+
+    /**
+     * Adds an object of any kind, built by {@code template} with fabric8's builders, written to
+     * {@code <fileStem>.yaml} in the chart and the Kustomize base. Fields it reads through its
+     * {@link Bindings} vary by values file and environment, like the model's own.
+     */
+    public Builder object(String fileStem, ObjectTemplate template) {
+      this.objects.add(new CustomObject(fileStem, Optional.empty(), template));
+      return this;
+    }
+
+    /** As {@link #object(String, ObjectTemplate)}, for an object that exists while {@code enabled} is true. */
+    public Builder object(String fileStem, Value<Boolean> enabled, ObjectTemplate template) {
+      this.objects.add(new CustomObject(fileStem, Optional.of(enabled), template));
       return this;
     }
 
