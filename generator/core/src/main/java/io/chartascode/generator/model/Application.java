@@ -25,6 +25,7 @@ public final class Application {
   private final List<Environment> environments;
   private final SortedMap<OptOut, String> optOuts;
   private final GitRepository gitRepository;
+  private final ChartMetadata chartMetadata;
 
   private Application(Builder b) {
     this.name = b.name;
@@ -39,6 +40,7 @@ public final class Application {
     this.environments = List.copyOf(b.environments);
     this.optOuts = Collections.unmodifiableSortedMap(new TreeMap<>(b.optOuts));
     this.gitRepository = b.gitRepository;
+    this.chartMetadata = b.chartMetadata;
   }
 
   public static Builder builder(String name) {
@@ -58,6 +60,7 @@ public final class Application {
     b.environments.addAll(environments);
     b.optOuts.putAll(optOuts);
     b.gitRepository = gitRepository;
+    b.chartMetadata = chartMetadata;
     return b;
   }
 
@@ -118,6 +121,11 @@ public final class Application {
     return Optional.ofNullable(gitRepository);
   }
 
+  /** Chart.yaml's metadata and the Artifact Hub annotations. Default: {@link ChartMetadata#DEFAULT}. */
+  public ChartMetadata chartMetadata() {
+    return chartMetadata;
+  }
+
   /** Every parameter at its default. */
   public ParameterValues defaults() {
     return ParameterValues.defaults(parameters);
@@ -142,6 +150,7 @@ public final class Application {
     private final List<Environment> environments = new ArrayList<>();
     private final SortedMap<OptOut, String> optOuts = new TreeMap<>();
     private GitRepository gitRepository;
+    private ChartMetadata chartMetadata = ChartMetadata.DEFAULT;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -204,6 +213,11 @@ public final class Application {
 
     public Builder gitRepository(GitRepository gitRepository) {
       this.gitRepository = gitRepository;
+      return this;
+    }
+
+    public Builder chartMetadata(ChartMetadata chartMetadata) {
+      this.chartMetadata = Objects.requireNonNull(chartMetadata, "chartMetadata");
       return this;
     }
 
