@@ -16,8 +16,8 @@ import java.util.TreeMap;
  * layer (the archive) and an OCI image manifest that names both, with Helm's media types.
  *
  * <p>Nothing here depends on time or place, so the same archive gives the same manifest digest on
- * every push: the manifest's annotations are the chart's title, version and description, and
- * never {@code org.opencontainers.image.created} (which {@code helm push} sets to the current time).
+ * every push: the manifest's annotations are the chart's title and version, and
+ * never a creation time ({@code org.opencontainers.image.created}).
  */
 public final class HelmOciArtifact {
   public static final String MANIFEST_MEDIA_TYPE = "application/vnd.oci.image.manifest.v1+json";
