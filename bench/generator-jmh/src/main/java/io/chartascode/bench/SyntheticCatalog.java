@@ -119,7 +119,7 @@ public final class SyntheticCatalog implements Catalog {
       copy.environment(renamedEnv.build());
     }
     app.optOuts().forEach(copy::optOut);
-    app.gitRepository().ifPresent(copy::gitRepository);
+    app.argoCd().ifPresent(copy::argoCd);
     return copy.build();
   }
 }

@@ -3,6 +3,7 @@ package io.chartascode.maven;
 import io.chartascode.generator.Catalog;
 import io.chartascode.generator.Generator;
 import io.chartascode.generator.check.InvalidModelException;
+import io.chartascode.generator.model.Application;
 import io.chartascode.generator.render.GeneratedHeader;
 import java.io.File;
 import java.nio.file.Path;
@@ -58,8 +59,16 @@ abstract class AbstractModelMojo extends AbstractMojo {
   @Parameter(property = "chartascode.skip", defaultValue = "false")
   boolean skip;
 
+  /** The catalog's applications and every file they render to. */
+  record Rendered(List<Application> applications, SortedMap<String, String> files) {}
+
   /** Every file of the catalog by path under {@link #outputDirectory}; fails on a bad model. */
   SortedMap<String, String> render() throws MojoFailureException, MojoExecutionException {
+    return renderModel().files();
+  }
+
+  /** The applications and their files; fails on a bad model. */
+  Rendered renderModel() throws MojoFailureException, MojoExecutionException {
     try {
       checkCoreVersion();
       List<Path> classpath = classpath();
@@ -75,7 +84,7 @@ abstract class AbstractModelMojo extends AbstractMojo {
           + " (" + compiled.sources() + " sources) in " + compiled.classes());
       Catalog loaded =
           CatalogLoader.load(compiled.classes(), classpath, Optional.ofNullable(catalog).filter(c -> !c.isBlank()));
-      return Generator.render(loaded, new GeneratedHeader(regenerateCommand));
+      return new Rendered(List.copyOf(loaded.applications()), Generator.render(loaded, new GeneratedHeader(regenerateCommand)));
     } catch (ModelException e) {
       throw new MojoFailureException(e.getMessage());
     } catch (InvalidModelException e) {

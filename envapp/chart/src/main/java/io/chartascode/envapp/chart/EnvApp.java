@@ -2,6 +2,8 @@ package io.chartascode.envapp.chart;
 
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Autoscaling;
+import io.chartascode.generator.model.ChartChange;
+import io.chartascode.generator.model.ChartMetadata;
 import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.ContainerPort;
 import io.chartascode.generator.model.Environment;
@@ -9,6 +11,7 @@ import io.chartascode.generator.model.ArgoCd;
 import io.chartascode.generator.model.GitRepository;
 import io.chartascode.generator.model.HttpProbe;
 import io.chartascode.generator.model.Image;
+import io.chartascode.generator.model.Maintainer;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.Patterns;
 import io.chartascode.generator.model.Resources;
@@ -143,7 +146,7 @@ public final class EnvApp {
 
     return Application.builder("envapp")
         .description("Prints its environment as JSON.")
-        .chartVersion("0.1.0")
+        .chartVersion("0.2.0")
         .appVersion("v1")
         .parameters(
             HUB, IMAGE, TAG, PULL_POLICY, PROD, ENV, REPLICAS,
@@ -161,6 +164,17 @@ public final class EnvApp {
         .argoCd(ArgoCd.builder(new GitRepository("https://github.com/chart-as-code/chart-as-code.git", "main", "generated"))
             .automatedSync()
             .createNamespace()
+            .build())
+        .chartMetadata(ChartMetadata.builder()
+            .home("https://github.com/chart-as-code/chart-as-code")
+            .source("https://github.com/chart-as-code/chart-as-code/tree/main/envapp")
+            .source("https://github.com/chart-as-code/chart-as-code/tree/main/envapp/chart")
+            .maintainer(Maintainer.of("chart-as-code").withUrl("https://github.com/chart-as-code"))
+            .keywords("envapp", "environment", "json", "http", "chart-as-code")
+            .link("Chart source (the model)", "https://github.com/chart-as-code/chart-as-code/blob/main/envapp/chart/src/main/java/io/chartascode/envapp/chart/EnvApp.java")
+            .link("Generated chart", "https://github.com/chart-as-code/chart-as-code/tree/main/generated/helm/envapp")
+            .change(ChartChange.added("Chart metadata for Artifact Hub: kubeVersion, home, sources, maintainers, keywords, images and links"))
+            .change(ChartChange.added("Published as a reproducible archive to OCI registries (chart-as-code:package and push)"))
             .build())
         .environment(Environment.builder("dev").namespace("envapp-dev").set(PROD, false).build())
         .environment(Environment.builder("prod").namespace("envapp-prod").set(PROD, true).build())

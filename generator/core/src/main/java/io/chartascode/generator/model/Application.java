@@ -26,6 +26,7 @@ public final class Application {
   private final SortedMap<OptOut, String> optOuts;
   private final ArgoCd argoCd;
   private final List<CustomObject> objects;
+  private final ChartMetadata chartMetadata;
 
   private Application(Builder b) {
     this.name = b.name;
@@ -41,6 +42,7 @@ public final class Application {
     this.optOuts = Collections.unmodifiableSortedMap(new TreeMap<>(b.optOuts));
     this.argoCd = b.argoCd;
     this.objects = List.copyOf(b.objects);
+    this.chartMetadata = b.chartMetadata;
   }
 
   public static Builder builder(String name) {
@@ -61,6 +63,7 @@ public final class Application {
     b.optOuts.putAll(optOuts);
     b.argoCd = argoCd;
     b.objects.addAll(objects);
+    b.chartMetadata = chartMetadata;
     return b;
   }
 
@@ -126,6 +129,11 @@ public final class Application {
     return Optional.ofNullable(argoCd);
   }
 
+  /** Chart.yaml's metadata and the Artifact Hub annotations. Default: {@link ChartMetadata#DEFAULT}. */
+  public ChartMetadata chartMetadata() {
+    return chartMetadata;
+  }
+
   /** Every parameter at its default. */
   public ParameterValues defaults() {
     return ParameterValues.defaults(parameters);
@@ -151,6 +159,7 @@ public final class Application {
     private final SortedMap<OptOut, String> optOuts = new TreeMap<>();
     private ArgoCd argoCd;
     private final List<CustomObject> objects = new ArrayList<>();
+    private ChartMetadata chartMetadata = ChartMetadata.DEFAULT;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -230,6 +239,11 @@ public final class Application {
     /** Argo CD Applications for every environment. Default: none. */
     public Builder argoCd(ArgoCd argoCd) {
       this.argoCd = argoCd;
+      return this;
+    }
+
+    public Builder chartMetadata(ChartMetadata chartMetadata) {
+      this.chartMetadata = Objects.requireNonNull(chartMetadata, "chartMetadata");
       return this;
     }
 

@@ -14,7 +14,9 @@ public record YamlScalar(Kind kind, String text) implements YamlNode {
     INTEGER,
     BOOLEAN,
     NULL,
-    RAW
+    RAW,
+    /** A string written as a literal block ({@code |}) where it can be, else like {@link #STRING}. */
+    LITERAL
   }
 
   public YamlScalar {
@@ -36,6 +38,15 @@ public record YamlScalar(Kind kind, String text) implements YamlNode {
 
   public static YamlScalar nullValue() {
     return new YamlScalar(Kind.NULL, "null");
+  }
+
+  /**
+   * A multi-line string written as a literal block ({@code key: |}), as Artifact Hub's annotations
+   * are by convention. It reads back as exactly {@code value} either way; the writer double-quotes it
+   * where a block could not say the same (no final newline, or more than one, leading spaces, CR).
+   */
+  public static YamlScalar literal(String value) {
+    return new YamlScalar(Kind.LITERAL, value);
   }
 
   /** Template text written exactly as given, e.g. {@code {{ .Values.tag | quote }}}. */

@@ -81,7 +81,16 @@ public final class YamlWriter {
 
   private void field(String key, YamlNode value, int indent) {
     String k = encodeString(key) + ":";
-    if (isInline(value)) {
+    if (value instanceof YamlScalar scalar && scalar.kind() == YamlScalar.Kind.LITERAL && isLiteralSafe(scalar.text())) {
+      line(indent, k + " |");
+      for (String l : scalar.text().substring(0, scalar.text().length() - 1).split("\n", -1)) {
+        if (l.isEmpty()) {
+          out.append('\n');
+        } else {
+          line(indent + INDENT, l);
+        }
+      }
+    } else if (isInline(value)) {
       line(indent, k + " " + inline(value));
     } else if (value instanceof YamlMap map) {
       line(indent, k);
@@ -139,7 +148,9 @@ public final class YamlWriter {
       return "[]";
     }
     YamlScalar scalar = (YamlScalar) node;
-    return scalar.kind() == YamlScalar.Kind.STRING ? encodeString(scalar.text()) : scalar.text();
+    return scalar.kind() == YamlScalar.Kind.STRING || scalar.kind() == YamlScalar.Kind.LITERAL
+        ? encodeString(scalar.text())
+        : scalar.text();
   }
 
   private void line(int indent, String text) {
@@ -150,6 +161,15 @@ public final class YamlWriter {
       out.append(" ".repeat(indent));
     }
     out.append(text).append('\n');
+  }
+
+  /** Whether {@code |} (clip: one final newline) reads back as exactly {@code s}. */
+  private static boolean isLiteralSafe(String s) {
+    return s.endsWith("\n")
+        && !s.endsWith("\n\n")
+        && !s.startsWith(" ")
+        && !s.startsWith("\n")
+        && s.codePoints().allMatch(cp -> cp == '\n' || cp == '\t' || isPrintable(cp));
   }
 
   private static boolean isSafePlain(String s) {

@@ -19,7 +19,23 @@ final class ChartReadme {
     StringBuilder md = new StringBuilder();
     md.append(header.markdown()).append('\n');
     md.append("# ").append(app.name()).append("\n\n").append(app.description()).append("\n\n");
-    md.append("## Install\n\n```sh\n");
+    md.append("## Install\n\nFrom an OCI registry, where `mvn chart-as-code:push -Dchartascode.registry=$REGISTRY`"
+        + " publishes it (the archive inside is byte-for-byte the same on every build):\n\n```sh\n");
+    md.append("REGISTRY=oci://ghcr.io/my-org/charts   # where the chart was pushed\n");
+    md.append("helm install ").append(app.name()).append(" $REGISTRY/").append(app.name())
+        .append(" --version ").append(app.chartVersion()).append('\n');
+    if (!app.environments().isEmpty()) {
+      md.append("# an environment's values are in the chart; pull it to use them\n");
+      md.append("helm pull $REGISTRY/").append(app.name()).append(" --version ").append(app.chartVersion())
+          .append(" --untar\n");
+    }
+    for (Environment env : app.environments()) {
+      md.append("helm install ").append(app.name()).append(' ').append(app.name())
+          .append(" -f ").append(app.name()).append("/values-").append(env.name()).append(".yaml")
+          .append(env.namespace().map(ns -> " -n " + ns + " --create-namespace").orElse(""))
+          .append('\n');
+    }
+    md.append("```\n\nFrom this repository's checkout:\n\n```sh\n");
     for (Environment env : app.environments()) {
       md.append("helm install ")
           .append(app.name())
@@ -32,6 +48,9 @@ final class ChartReadme {
           .append(".yaml")
           .append(env.namespace().map(ns -> " -n " + ns + " --create-namespace").orElse(""))
           .append('\n');
+    }
+    if (app.environments().isEmpty()) {
+      md.append("helm install ").append(app.name()).append(" generated/helm/").append(app.name()).append('\n');
     }
     md.append("```\n\n");
     md.append("## Values\n\n");

@@ -79,15 +79,7 @@ public final class HelmChartRenderer {
   }
 
   private String chart() {
-    return yaml(
-        YamlMap.builder()
-            .put("apiVersion", "v2")
-            .put("name", app.name())
-            .put("description", app.description())
-            .put("type", "application")
-            .put("version", app.chartVersion())
-            .put("appVersion", app.appVersion())
-            .build());
+    return yaml(ChartYaml.tree(app));
   }
 
   /** JSON Schema cannot compare two values, so {@code min <= max} is a template {@code fail}. */

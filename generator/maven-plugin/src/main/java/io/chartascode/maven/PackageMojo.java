@@ -1,0 +1,97 @@
+package io.chartascode.maven;
+
+import io.chartascode.generator.publish.ChartArchive;
+import io.chartascode.generator.publish.ChartPackager;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Packages each chart of the catalog as {@code <chartsDirectory>/<name>-<version>.tgz}, laid out as
+ * {@code helm package} lays it out, and byte-identical on every run, machine and JDK: entries in
+ * path order with fixed owner, mode and mtime, and gzip without a timestamp, of stored deflate
+ * blocks (no zlib involved). The archive is made from the files the model renders, which {@code
+ * check} proves equal to the committed tree.
+ *
+ * <p>The archive is attached to the project with classifier {@code helm} and type {@code tgz} (as
+ * JKube does), so {@code install} and {@code deploy} publish it with the project's other
+ * artifacts; with several charts, each gets the classifier {@code helm-<name>}.
+ */
+@Mojo(
+    name = "package",
+    defaultPhase = LifecyclePhase.PACKAGE,
+    requiresDependencyResolution = ResolutionScope.COMPILE,
+    threadSafe = true)
+public final class PackageMojo extends AbstractModelMojo {
+  static final String CLASSIFIER = "helm";
+  static final String TYPE = "tgz";
+
+  @Component MavenProjectHelper projectHelper;
+
+  /** Where the archives are written. */
+  @Parameter(property = "chartascode.chartsDirectory", defaultValue = "${project.build.directory}/charts", required = true)
+  File chartsDirectory;
+
+  /** Attaches the archives to the project (classifier {@code helm}, type {@code tgz}). */
+  @Parameter(property = "chartascode.package.attach", defaultValue = "true")
+  boolean attach;
+
+  /** Skips only this goal; {@code chartascode.skip} skips it too. */
+  @Parameter(property = "chartascode.package.skip", defaultValue = "false")
+  boolean skipPackage;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip || skipPackage) {
+      getLog().info("chart-as-code: package skipped");
+      return;
+    }
+    Rendered rendered = renderModel();
+    List<ChartArchive> archives = ChartPackager.archives(rendered.applications(), rendered.files());
+    for (ChartArchive archive : archives) {
+      Path file = write(archive);
+      getLog().info("chart-as-code: " + display(file) + " (" + archive.bytes().length + " bytes, " + archive.digest() + ")");
+      if (attach) {
+        String classifier = archives.size() == 1 ? CLASSIFIER : CLASSIFIER + "-" + archive.name();
+        projectHelper.attachArtifact(project, TYPE, classifier, file.toFile());
+      }
+    }
+  }
+
+  /** Writes through a temporary file, and not at all when the file already holds these bytes. */
+  private Path write(ChartArchive archive) throws MojoExecutionException {
+    Path file = chartsDirectory.toPath().resolve(archive.fileName());
+    byte[] bytes = archive.bytes();
+    try {
+      if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
+        getLog().debug("chart-as-code: " + file + " is unchanged");
+        return file;
+      }
+      Files.createDirectories(file.getParent());
+      Path tmp = file.resolveSibling("." + archive.fileName() + ".tmp");
+      Files.write(tmp, bytes);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return file;
+    } catch (IOException e) {
+      throw new MojoExecutionException("chart-as-code: cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String display(Path file) {
+    Path base = project.getBasedir().toPath().toAbsolutePath();
+    Path abs = file.toAbsolutePath();
+    return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
+  }
+}
