@@ -92,6 +92,7 @@ final class Sandbox {
       Files.createDirectories(sandbox.bin);
       Files.createDirectories(sandbox.stubDir);
       Files.createDirectories(tempDir.resolve("home"));
+      Files.createDirectories(tempDir.resolve("tmp"));
       for (String script : List.of("up.sh", "deploy.sh", "smoke.sh", "down.sh", "lib/common.sh", "kind-config.yaml")) {
         Path target = sandbox.root.resolve("kind").resolve(script);
         Files.copy(REPO_ROOT.resolve("kind").resolve(script), target, StandardCopyOption.COPY_ATTRIBUTES);
@@ -271,6 +272,8 @@ final class Sandbox {
     environment.clear();
     environment.put("PATH", bin.toString());
     environment.put("HOME", dir.resolve("home").toString());
+    // mktemp and friends stay in the sandbox, which the test's @TempDir removes.
+    environment.put("TMPDIR", dir.resolve("tmp").toString());
     environment.put("LC_ALL", "C");
     environment.put("CHART_AS_CODE_TOOLS", TOOLS_DIR);
     environment.put("STUB_LOG", log.toString());

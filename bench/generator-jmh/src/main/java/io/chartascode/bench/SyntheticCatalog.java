@@ -31,11 +31,19 @@ public final class SyntheticCatalog implements Catalog {
   /** The system property that sets the first service's {@code appVersion}. */
   public static final String APP_VERSION_PROPERTY = "chartascode.bench.appVersion";
 
+  /**
+   * The system property that sets how many services, from the first, get that {@code appVersion}
+   * (default 1): bench/kill-loop.sh changes half of them, so a write both rewrites many files and
+   * moves many untouched directories.
+   */
+  public static final String CHANGED_SERVICES_PROPERTY = "chartascode.bench.changedServices";
+
   /** Helm caps release names, and so application names, at 53 characters. */
   private static final int MAX_NAME = 53;
 
   private final int services;
   private final Optional<String> firstAppVersion;
+  private final int changedServices;
 
   /**
    * N from {@value #SERVICES_PROPERTY}, default 1, and the first service's {@code appVersion} from
@@ -63,12 +71,17 @@ public final class SyntheticCatalog implements Catalog {
     }
     this.services = services;
     this.firstAppVersion = firstAppVersion;
+    this.changedServices = Math.max(1, Math.min(services, Integer.getInteger(CHANGED_SERVICES_PROPERTY, 1)));
   }
 
   @Override
   public List<Application> applications() {
     List<Application> apps = services(services);
-    firstAppVersion.ifPresent(v -> apps.set(0, copy(apps.get(0), apps.get(0).name(), v)));
+    firstAppVersion.ifPresent(v -> {
+      for (int i = 0; i < changedServices; i++) {
+        apps.set(i, copy(apps.get(i), apps.get(i).name(), v));
+      }
+    });
     return apps;
   }
 

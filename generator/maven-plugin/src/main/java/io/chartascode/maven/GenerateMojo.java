@@ -1,7 +1,9 @@
 package io.chartascode.maven;
 
 import io.chartascode.generator.write.FileTreeWriter;
+import io.chartascode.generator.write.TreeLockedException;
 import io.chartascode.generator.write.WriteReport;
+import java.time.Duration;
 import java.util.SortedMap;
 import org.apache.maven.lifecycle.DefaultLifecycles;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -9,6 +11,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
@@ -28,6 +31,14 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public final class GenerateMojo extends AbstractModelMojo {
   @Component DefaultLifecycles lifecycles;
 
+  /**
+   * How many seconds to wait when another run (an IDE, another terminal, another module of a
+   * {@code -T} build) is writing the same output directory; 0 fails at once. Either way the message
+   * names the other run: pid, host and start time.
+   */
+  @Parameter(property = "chartascode.lockWaitSeconds", defaultValue = "60")
+  int lockWaitSeconds;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -42,7 +53,12 @@ public final class GenerateMojo extends AbstractModelMojo {
     }
     WriteReport report;
     try {
-      report = new FileTreeWriter(outputDirectory.toPath()).write(files);
+      report = new FileTreeWriter(outputDirectory.toPath())
+          .withLockWait(Duration.ofSeconds(Math.max(0, lockWaitSeconds)))
+          .withMessages(message -> getLog().warn("chart-as-code: " + message))
+          .write(files);
+    } catch (TreeLockedException e) {
+      throw new MojoFailureException("chart-as-code: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new MojoExecutionException("chart-as-code: cannot write " + outputDirectory + ": " + e.getMessage(), e);
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -78,11 +79,11 @@ class GitOpsVariantsTest {
    */
   @ParameterizedTest(name = "post-renderer, {0}, {1}")
   @MethodSource("helmsAndEnvironments")
-  void postRendererAddsTheEnvironmentLabelAndNothingElse(ToolPair tools, String envName) throws IOException {
+  void postRendererAddsTheEnvironmentLabelAndNothingElse(ToolPair tools, String envName, @TempDir Path helmHome)
+      throws IOException {
     Environment env = env(envName);
     String plugin = GitOpsRenderer.pluginName(APP, env);
     Path dir = GENERATED.resolve("gitops/envapp/post-renderer/" + plugin);
-    Path helmHome = Files.createTempDirectory("helm-home");
     Map<String, String> helmEnv =
         Map.of(
             "HELM_DATA_HOME", helmHome.resolve("data").toString(),
@@ -113,11 +114,11 @@ class GitOpsVariantsTest {
 
   /** A tool the user names ($KUBECTL, $KUSTOMIZE) wins over a `kustomize` that happens to be on PATH. */
   @Test
-  void postRendererRunsTheToolItIsGivenBeforeAnyOnPath() throws IOException {
-    Path stubs = Files.createTempDirectory("stubs");
+  void postRendererRunsTheToolItIsGivenBeforeAnyOnPath(@TempDir Path tmp) throws IOException {
+    Path stubs = Files.createDirectory(tmp.resolve("stubs"));
     writeScript(stubs.resolve("kustomize"), "echo 'the kustomize on PATH ran' >&2; exit 3");
     writeScript(stubs.resolve("named-kustomize"), "echo \"named kustomize: $1\"");
-    Path input = Files.createTempFile("rendered", ".yaml");
+    Path input = tmp.resolve("rendered.yaml");
     Files.writeString(input, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: probe\n");
     String script = GENERATED.resolve("gitops/envapp/post-renderer/envapp-kustomize-dev/kustomize.sh").toString();
     List<String> run = List.of("bash", "-c", "\"$0\" < \"$1\"", script, input.toString());

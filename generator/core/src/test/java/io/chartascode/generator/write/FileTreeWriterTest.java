@@ -233,7 +233,7 @@ class FileTreeWriterTest {
 
 
   /** Every file under the tree with its bytes. */
-  private static Map<String, byte[]> snapshot(Path root) throws IOException {
+  static Map<String, byte[]> snapshot(Path root) throws IOException {
     Map<String, byte[]> files = new TreeMap<>();
     for (String path : FileTreeWriter.listFiles(root)) {
       files.put(path, Files.readAllBytes(root.resolve(path)));

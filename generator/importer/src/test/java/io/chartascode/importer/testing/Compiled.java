@@ -5,7 +5,7 @@ import io.chartascode.generator.model.Application;
 import io.chartascode.importer.ImportResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLClassLoader;
+import io.chartascode.generator.write.FileTreeWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +39,9 @@ public final class Compiled {
 
   private static Class<?> compileNow(ImportResult result) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    Path dir = null;
     try {
-      Path dir = Files.createTempDirectory("imported");
+      dir = Files.createTempDirectory("imported");
       Path source = dir.resolve("src").resolve(result.relativePath());
       Files.createDirectories(source.getParent());
       Files.writeString(source, result.source(), StandardCharsets.UTF_8);
@@ -57,12 +58,45 @@ public final class Compiled {
               + "\n--- source ---\n" + numbered(result.source()));
         }
       }
-      URLClassLoader loader = new URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, Compiled.class.getClassLoader());
-      return loader.loadClass(result.qualifiedName());
+      // The class files are read into memory, so the directory can go now (nothing is left in tmp).
+      return new InMemoryClassLoader(classes, Compiled.class.getClassLoader()).loadClass(result.qualifiedName());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ClassNotFoundException e) {
       throw new AssertionError(e);
+    } finally {
+      if (dir != null) {
+        try {
+          FileTreeWriter.deleteRecursively(dir);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+      }
+    }
+  }
+
+  /** Defines the classes compiled into a directory from bytes read up front. */
+  private static final class InMemoryClassLoader extends ClassLoader {
+    private final Map<String, byte[]> classes = new java.util.HashMap<>();
+
+    InMemoryClassLoader(Path dir, ClassLoader parent) throws IOException {
+      super(parent);
+      try (var files = Files.walk(dir)) {
+        for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+          String relative = dir.relativize(file).toString();
+          String name = relative.substring(0, relative.length() - ".class".length()).replace(file.getFileSystem().getSeparator(), ".");
+          classes.put(name, Files.readAllBytes(file));
+        }
+      }
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      byte[] bytes = classes.get(name);
+      if (bytes == null) {
+        throw new ClassNotFoundException(name);
+      }
+      return defineClass(name, bytes, 0, bytes.length);
     }
   }
 
