@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Generator benchmarks, in one go on this machine. Three parts, each prints its own table:
 #
-#   compare  whole processes, side by side: `./mvnw -q -o generate-resources` on this project against
-#            Eclipse JKube's `./mvnw -q -o -f bench/jkube/pom.xml k8s:resource k8s:helm` for the same
-#            envapp Deployment, Service and HPA plus a Helm chart; our generator without Maven; each
-#            project's `mvn validate` (Maven's own start-up, the floor under both); and `helm template`
-#            / `kubectl kustomize` on the output, as the render floor.
+#   compare  whole processes, side by side, each in a single-module project with the same service:
+#            our plugin in bench/consumer (a user's project: the README's dependency and plugin, with
+#            envapp's model as its sources), `./mvnw -q -o -f bench/consumer/pom.xml generate-resources`,
+#            against Eclipse JKube's `./mvnw -q -o -f bench/jkube/pom.xml k8s:resource k8s:helm` for the
+#            same envapp Deployment, Service and HPA plus a Helm chart. Also: each project's `mvn validate`
+#            (Maven's own start-up, the floor under both); ours with the goal skipped (what any plugin
+#            costs there); ours after deleting target/ (the first run, which compiles the model); our
+#            generator without Maven; this repository's 6-module reactor; and `helm template` /
+#            `kubectl kustomize` on the output, as the render floor.
 #   scale    N = 1, 10, 100 synthetic services (io.chartascode.bench.SyntheticCatalog) through the
 #            real command line in one JVM each, without Maven: into a fresh tree (on disk, and on
 #            tmpfs to tell the disk's cost apart), over an unchanged tree, and over a changed one
@@ -15,7 +19,8 @@
 #            tmpfs) for N = 1, 10, 100, with allocation per operation, and the 100/1 ratios.
 #   profile  (not in the default set) async-profiler (from Maven Central, pinned; no perf events
 #            needed): where the CPU of one cold 100-service run goes (itimer), and where the wall
-#            time of `./mvnw -q -o generate-resources` goes (wall clock, Maven's main thread).
+#            time of the consumer's `mvn -q -o generate-resources` goes (wall clock, Maven's main
+#            thread, which runs the plugin).
 #
 # Usage: bench/generate.sh [compare] [scale] [jmh] [profile]   (no argument: the first three, about 25 minutes)
 # Knobs (environment):
@@ -23,18 +28,30 @@
 #   SCALE_RUNS=5         measured rounds of `scale` (after one discarded)
 #   SERVICES="1 10 100"  the N of `scale`
 #   JMH_ARGS="..."       extra JMH options, e.g. "-f 1 -wi 2 -i 3" for a quicker, rougher run
-#   JAVA=java JAVA_OPTS=...  the JVM of the runs without Maven (`scale`, `profile`, and our `java Main`);
-#                        JAVA_OPTS defaults to .mvn/jvm.config, the options `generate-resources` runs
-#                        the generator with; JAVA_OPTS=" " for the JVM's defaults (C2 as well)
+#   JAVA=java JAVA_OPTS=...  the JVM of the runs without Maven (`scale`, `profile`, and our `java` line);
+#                        JAVA_OPTS defaults to .mvn/jvm.config, the options Maven (and so the plugin)
+#                        runs with; JAVA_OPTS=" " for the JVM's defaults (C2 as well)
 #   RESULTS=/tmp/generator-bench-results   where the raw CSV/JSON and logs are kept
 #   TMPFS=/dev/shm       a tmpfs for the runs that leave the disk out (skipped if it is not one)
+#   MAVEN_JVM_CONFIG=... replaces the snapshot's .mvn/jvm.config (so every Maven command's JVM options,
+#                        both sides alike); MAVEN_JVM_CONFIG= (empty) for the JVM's defaults, as in a
+#                        project without .mvn/jvm.config. JAVA_OPTS follows it unless set.
+#   M2_REPO=~/.m2/repository   read-only here: the private repository below takes what it has from it
+#
+# Our artifacts are never installed into ~/.m2: the warm-up installs this build's plugin and library
+# into a private local repository in the temporary directory, as the plugin's invoker ITs do
+# (generator/maven-plugin/src/it/settings.xml), with a settings file that reads $M2_REPO as a file://
+# remote, so nothing already there is downloaded again. Every timed Maven command, JKube's included,
+# runs with that same repository and settings file.
 #
 # Fair by construction: every command runs on the same snapshot of this repository (copied to a
-# temporary directory, so the real generated/ is never touched), through the same Maven wrapper and
-# JDK, offline (-o) after one online warm-up that resolves everything, and the commands are
-# interleaved round by round (a different one first each round), so a noisy neighbour slows all of
-# them alike. Each run is timed by the wall clock, and GNU time gives its CPU time and peak RSS.
-# A script, not a test: it prints figures and checks the targets, but fails only when a command fails.
+# temporary directory, so the real generated/ is never touched), through the same Maven wrapper,
+# JDK and .mvn/jvm.config (both projects are run from the snapshot's root with -f, so the wrapper's
+# .mvn/ applies to both), offline (-o) after one online warm-up that resolves everything, and the
+# commands are interleaved round by round (a different one first each round), so a noisy neighbour
+# slows all of them alike. Each run is timed by the wall clock, and GNU time gives its CPU time and
+# peak RSS. A script, not a test: it prints figures and checks the targets, but fails only when a
+# command fails.
 set -euo pipefail
 
 RUNS="${RUNS:-10}"
@@ -45,11 +62,12 @@ JMH_ARGS="${JMH_ARGS:-}"
 RESULTS="${RESULTS:-/tmp/generator-bench-results}"
 TMPFS="${TMPFS:-/dev/shm}"
 JAVA="${JAVA:-java}"
+M2_REPO="${M2_REPO:-$HOME/.m2/repository}"
 SERVICES_PROPERTY=chartascode.bench.services
 APP_VERSION_PROPERTY=chartascode.bench.appVersion
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAVA_OPTS="${JAVA_OPTS:-$(tr '\n' ' ' 2>/dev/null <"$root/.mvn/jvm.config" || true)}"
+JAVA_OPTS="${JAVA_OPTS:-${MAVEN_JVM_CONFIG-$(tr '\n' ' ' 2>/dev/null <"$root/.mvn/jvm.config" || true)}}"
 tools="${CHART_AS_CODE_TOOLS:-$HOME/.cache/chart-as-code/tools}"
 helm="$tools/helm-v3.17.1/helm"
 kubectl="$tools/kubectl-v1.31.0/kubectl"
@@ -58,6 +76,11 @@ work="$(mktemp -d /tmp/generator-bench.XXXXXX)"
 snap="$work/repo"
 shm=""
 [[ "$(stat -f -c %T "$TMPFS" 2>/dev/null)" == tmpfs ]] && shm="$(mktemp -d "$TMPFS/generator-bench.XXXXXX")"
+
+# The private local repository, and the settings that give it $M2_REPO as a remote (see above).
+m2="$work/m2"
+settings="$work/settings.xml"
+consumer=bench/consumer
 
 cleanup() { rm -rf "$work" ${shm:+"$shm"}; }
 trap cleanup EXIT
@@ -93,19 +116,66 @@ log "snapshot of $root in $snap"
 mkdir -p "$snap"
 tar -C "$root" --exclude=./.git --exclude=target -cf - . | tar -C "$snap" -xf -
 cd "$snap"
+[[ -z "${MAVEN_JVM_CONFIG+set}" ]] || printf '%s\n' "$MAVEN_JVM_CONFIG" >.mvn/jvm.config
 
-# Online once: resolves every plugin and dependency of both sides, and builds the benchmark jar
-# (whose lib/ also gives the generator's runtime classpath for the runs without Maven).
-log "warm-up: resolving and building (online, once)"
-./mvnw -q -pl bench/generator-jmh -am package -Dmaven.test.skip=true >"$RESULTS/warmup.log" 2>&1 ||
-  { tail -n 40 "$RESULTS/warmup.log" >&2; die "building the benchmark jar failed; see $RESULTS/warmup.log"; }
-./mvnw -q generate-resources >>"$RESULTS/warmup.log" 2>&1 ||
-  { tail -n 40 "$RESULTS/warmup.log" >&2; die "generate-resources failed; see $RESULTS/warmup.log"; }
-./mvnw -q -f bench/jkube/pom.xml k8s:resource k8s:helm >>"$RESULTS/warmup.log" 2>&1 ||
-  { tail -n 40 "$RESULTS/warmup.log" >&2; die "JKube failed; see $RESULTS/warmup.log"; }
+cat >"$settings" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- bench/generate.sh: this run's local repository is $m2; it reads $M2_REPO as a remote. -->
+<settings>
+  <profiles>
+    <profile>
+      <id>bench-repo</id>
+      <activation><activeByDefault>true</activeByDefault></activation>
+      <repositories>
+        <repository>
+          <id>local.central</id>
+          <url>file://$M2_REPO</url>
+          <releases><enabled>true</enabled></releases>
+          <snapshots><enabled>true</enabled></snapshots>
+        </repository>
+      </repositories>
+      <pluginRepositories>
+        <pluginRepository>
+          <id>local.central</id>
+          <url>file://$M2_REPO</url>
+          <releases><enabled>true</enabled></releases>
+          <snapshots><enabled>true</enabled></snapshots>
+        </pluginRepository>
+      </pluginRepositories>
+    </profile>
+  </profiles>
+</settings>
+EOF
+# Every Maven command below but JKube's first warm-up: the private repository, never ~/.m2.
+mvn=(./mvnw "-Dmaven.repo.local=$m2" -s "$settings")
+
+# warm_up LOG-MESSAGE COMMAND...: one online run, its output appended to warmup.log.
+warm_up() {
+  local what="$1"
+  shift
+  "$@" >>"$RESULTS/warmup.log" 2>&1 || { tail -n 40 "$RESULTS/warmup.log" >&2; die "$what failed; see $RESULTS/warmup.log"; }
+}
+
+# Online once: resolves every plugin and dependency of both sides, installs our plugin and library
+# into the private repository, and builds the benchmark jar (whose lib/ holds the generator's
+# runtime classpath, envapp-chart's model included, for the runs without Maven).
+log "warm-up: resolving and building (online, once); our artifacts go to $m2"
+: >"$RESULTS/warmup.log"
+# JKube's plugin and dependencies into $M2_REPO (the user's cache) once, so that later runs of this
+# script copy them from there instead of downloading them again.
+warm_up "JKube (resolving into $M2_REPO)" ./mvnw -q -f bench/jkube/pom.xml k8s:resource k8s:helm
+warm_up "installing the plugin into $m2" "${mvn[@]}" -q -pl generator/maven-plugin,bench/generator-jmh -am install \
+  -Dmaven.test.skip=true -Dinvoker.skip=true
+warm_up "the consumer's generate-resources" "${mvn[@]}" -q -f "$consumer/pom.xml" generate-resources
+warm_up "JKube" "${mvn[@]}" -q -f bench/jkube/pom.xml k8s:resource k8s:helm
+warm_up "the reactor's generate-resources" "${mvn[@]}" -q generate-resources
 bench_jar="$snap/bench/generator-jmh/target/generator-bench.jar"
-generator_cp="$(printf '%s:' "$snap"/bench/generator-jmh/target/lib/*.jar)"
-generator_cp="${generator_cp%:}"
+# GenerateCatalog is in the benchmark jar; its manifest's Class-Path names lib/*.jar, which must hold
+# the library and envapp's model (envapp-chart).
+generator_cp="$bench_jar"
+for jar in chart-as-code-core envapp-chart; do
+  compgen -G "$snap/bench/generator-jmh/target/lib/$jar-*.jar" >/dev/null || die "$jar is not in the benchmark jar's lib/"
+done
 
 # timed PHASE LABEL ROUND COMMAND...: one run; appends a CSV row unless ROUND is 0 (warm-up).
 timed() {
@@ -135,18 +205,27 @@ machine() {
 }
 
 # --- compare -------------------------------------------------------------------------------------------
+# The labels are the CSV's command names, which generate_summary.py reads; keep the two in step.
+OURS="ours: mvn generate-resources (consumer)"
+CLEAN="ours: the same after deleting target/ (first run)"
 compare() {
-  local labels=("ours: mvn generate-resources" "JKube: mvn k8s:resource k8s:helm" "ours: java Main (no Maven)"
-    "Maven floor: mvn validate (our reactor)" "Maven floor: mvn validate (JKube project)"
+  local mvn_o="${mvn[*]} -q -o"
+  local labels=("$OURS" "JKube: mvn k8s:resource k8s:helm" "ours: java GenerateCatalog (no Maven)"
+    "Maven floor: mvn validate (consumer)" "Maven floor: mvn validate (JKube project)"
+    "ours: mvn generate-resources -Dchartascode.skip (consumer)" "$CLEAN"
+    "ours: mvn generate-resources (6-module reactor)"
     "helm template (our chart)" "kubectl kustomize (our dev overlay)" "helm template (JKube chart)")
   local cmds=(
-    "./mvnw -q -o generate-resources"
-    "./mvnw -q -o -f bench/jkube/pom.xml k8s:resource k8s:helm"
-    "$JAVA $JAVA_OPTS -cp $generator_cp io.chartascode.bench.GenerateCatalog generated io.chartascode.envapp.chart.EnvAppCatalog"
-    "./mvnw -q -o validate"
-    "./mvnw -q -o -f bench/jkube/pom.xml validate"
-    "$helm template envapp generated/helm/envapp"
-    "$kubectl kustomize generated/kustomize/envapp/overlays/dev"
+    "$mvn_o -f $consumer/pom.xml generate-resources"
+    "$mvn_o -f bench/jkube/pom.xml k8s:resource k8s:helm"
+    "$JAVA $JAVA_OPTS -cp $generator_cp io.chartascode.bench.GenerateCatalog $consumer/generated io.chartascode.envapp.chart.EnvAppCatalog"
+    "$mvn_o -f $consumer/pom.xml validate"
+    "$mvn_o -f bench/jkube/pom.xml validate"
+    "$mvn_o -f $consumer/pom.xml generate-resources -Dchartascode.skip"
+    "$mvn_o -f $consumer/pom.xml generate-resources"
+    "$mvn_o generate-resources"
+    "$helm template envapp $consumer/generated/helm/envapp"
+    "$kubectl kustomize $consumer/generated/kustomize/envapp/overlays/dev"
     "$helm template envapp bench/jkube/target/jkube/helm/envapp/kubernetes"
   )
   local k=${#cmds[@]} total=$((WARMUP + RUNS)) r i j
@@ -154,20 +233,34 @@ compare() {
   for ((r = 1; r <= total; r++)); do
     for ((j = 0; j < k; j++)); do
       i=$(((j + r) % k))
+      # The first run of a checkout: no compiled model, no fingerprint (target/ is not timed away).
+      [[ "${labels[i]}" == "$CLEAN" ]] && rm -rf "$consumer/target"
       # shellcheck disable=SC2086 # the commands are word-split on purpose; no path has spaces
       timed compare "${labels[i]}" $((r > WARMUP ? r - WARMUP : 0)) ${cmds[i]}
-      [[ $i == 0 ]] && cp "$last_log" "$RESULTS/ours-mvn.log"
+      [[ $i == 2 ]] && cp "$last_log" "$RESULTS/ours-java.log"
     done
     log "compare: round $r/$total done"
   done
 
+  # Which case the runs measured, in the plugin's own words (debug level): the fingerprint matched in
+  # the steady runs, and the model was compiled after target/ was deleted.
+  "${mvn[@]}" -o -X -f "$consumer/pom.xml" generate-resources >"$RESULTS/ours-steady.log" 2>&1 ||
+    die "the consumer's generate-resources failed; see $RESULTS/ours-steady.log"
+  rm -rf "$consumer/target"
+  "${mvn[@]}" -o -X -f "$consumer/pom.xml" generate-resources >"$RESULTS/ours-clean.log" 2>&1 ||
+    die "the consumer's generate-resources failed; see $RESULTS/ours-clean.log"
+  grep -q 'chart-as-code: model up to date' "$RESULTS/ours-steady.log" ||
+    die "the steady-state run did not skip compiling the model; see $RESULTS/ours-steady.log"
+
   # What each side produced in its last run.
   {
-    echo "ours ($(find generated -type f ! -name .generated-files | wc -l) files under generated/, the same as the committed tree):"
-    (cd generated && find . -type f ! -name .generated-files | sed 's|^\./||' | sort | awk -F/ '{print "  " $1 "/" $2 "/" $3}' | uniq -c)
+    echo "ours ($(find $consumer/generated -type f ! -name '.generated*' | wc -l) files under $consumer/generated/):"
+    (cd $consumer/generated && find . -type f ! -name '.generated*' | sed 's|^\./||' | sort | awk -F/ '{print "  " $1 "/" $2 "/" $3}' | uniq -c)
     echo "JKube ($(find bench/jkube/target/classes/META-INF/jkube bench/jkube/target/jkube -type f | wc -l) files under bench/jkube/target/):"
     (cd bench/jkube/target && find classes/META-INF/jkube jkube -type f | sort | sed 's/^/  /')
-    echo "ours, last run: $(grep -h 'chart-as-code:' "$RESULTS/ours-mvn.log" || true)"
+    echo "ours, steady state: $(grep -h -e 'chart-as-code: model' -e 'chart-as-code: generated' "$RESULTS/ours-steady.log" | sed 's/^\[[A-Z]*\] //' | tr '\n' ' ')"
+    echo "ours, after deleting target/: $(grep -h -e 'chart-as-code: model' -e 'chart-as-code: generated' "$RESULTS/ours-clean.log" | sed 's/^\[[A-Z]*\] //' | tr '\n' ' ')"
+    echo "ours without Maven, last run: $(cat "$RESULTS/ours-java.log")"
   } >"$RESULTS/outputs.txt"
 }
 
@@ -239,13 +332,20 @@ profile() {
     -cp "$bench_jar" io.chartascode.bench.ScaleRun 100 "$out" >"$RESULTS/profile-100.txt" 2>&1 ||
     { cat "$RESULTS/profile-100.txt" >&2; die "the profiled run failed"; }
 
-  # Wall clock, per thread: Maven's main thread is busy or waiting for the whole build, so its
-  # samples split the wall time of the run; the generator itself runs on exec:java's own thread.
-  log "profile: ./mvnw -q -o generate-resources under async-profiler (event=wall)"
+  # Wall clock, per thread: Maven's main thread is busy or waiting for the whole build, and it runs
+  # the plugin's goal itself, so its samples split the wall time of the run. The steady state, as in
+  # `compare`: the model's fingerprint matches and the tree is current.
+  log "profile: ./mvnw -q -o -f $consumer/pom.xml generate-resources under async-profiler (event=wall)"
   local round
   for round in 0 1 2 3; do # the first three warm the page cache and are overwritten
     MAVEN_OPTS="${MAVEN_OPTS:-} -agentpath:$agent=start,event=wall,interval=2ms,threads,collapsed,file=$RESULTS/profile-mvn.collapsed" \
-      ./mvnw -q -o generate-resources >"$RESULTS/profile-mvn.txt" 2>&1 ||
+      "${mvn[@]}" -q -o -f "$consumer/pom.xml" generate-resources >"$RESULTS/profile-mvn.txt" 2>&1 ||
+      { cat "$RESULTS/profile-mvn.txt" >&2; die "the profiled generate-resources failed (round $round)"; }
+  done
+  log "profile: the same under async-profiler (event=itimer, all threads)"
+  for round in 0 1 2 3; do
+    MAVEN_OPTS="${MAVEN_OPTS:-} -agentpath:$agent=start,event=itimer,interval=2ms,collapsed,file=$RESULTS/profile-mvn-cpu.collapsed" \
+      "${mvn[@]}" -q -o -f "$consumer/pom.xml" generate-resources >"$RESULTS/profile-mvn.txt" 2>&1 ||
       { cat "$RESULTS/profile-mvn.txt" >&2; die "the profiled generate-resources failed (round $round)"; }
   done
 }
@@ -265,7 +365,7 @@ for part in "${parts[@]}"; do
     profile)
       python3 "$summary" profile "$RESULTS/profile-100.collapsed" "$RESULTS/profile-100.txt"
       echo
-      python3 "$summary" profile-mvn "$RESULTS/profile-mvn.collapsed"
+      python3 "$summary" profile-mvn "$RESULTS/profile-mvn.collapsed" "$RESULTS/profile-mvn-cpu.collapsed"
       ;;
   esac
   echo
