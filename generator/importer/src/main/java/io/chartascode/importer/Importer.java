@@ -3,6 +3,7 @@ package io.chartascode.importer;
 import io.chartascode.generator.check.Finding;
 import io.chartascode.generator.check.ModelValidator;
 import io.chartascode.generator.model.Application;
+import io.chartascode.generator.k8s.DisruptionBudgets;
 import io.chartascode.generator.model.OptOut;
 import io.chartascode.importer.compare.Difference;
 import io.chartascode.importer.compare.RenderComparison;
@@ -114,6 +115,10 @@ public final class Importer {
       optOuts.put(OptOut.LATEST_TAG, "Imported as is: container " + String.join(", ", unpinned)
           + " runs the tag latest, so a restart may pull another image. Pin a version, then remove this opt-out.");
     }
+    if (plan.disruptionBudget().isEmpty() && DisruptionBudgets.applies(PlanInterpreter.application(plan))) {
+      optOuts.put(OptOut.NO_DISRUPTION_BUDGET, "Imported as is: the input has no PodDisruptionBudget (one that counts"
+          + " pods), so a node drain may take every pod at once. Remove this opt-out for maxUnavailable: 1.");
+    }
     return optOuts;
   }
 
@@ -127,7 +132,7 @@ public final class Importer {
           + " Set it, add writableDirectory(...) for the paths the process writes, then remove this opt-out.";
       case CAPABILITIES -> "Imported as is: " + which + (one ? " keeps" : " keep") + " Linux capabilities or allows privilege escalation."
           + " Drop ALL, set allowPrivilegeEscalation: false, then remove this opt-out.";
-      case LATEST_TAG -> "Imported as is.";
+      case LATEST_TAG, NO_DISRUPTION_BUDGET -> "Imported as is.";
     };
   }
 

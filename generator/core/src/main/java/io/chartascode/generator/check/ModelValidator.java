@@ -22,6 +22,7 @@ public final class ModelValidator {
       List.of(
           new BoundsRule(),
           new AutoscalingRule(),
+          new DisruptionBudgetRule(),
           new PortsRule(),
           new ResourcesRule(),
           new EnvVarsRule(),

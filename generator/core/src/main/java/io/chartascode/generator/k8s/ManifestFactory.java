@@ -5,6 +5,7 @@ import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Autoscaling;
 import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.CustomObject;
+import io.chartascode.generator.model.DisruptionBudget;
 import io.chartascode.generator.model.ContainerPort;
 import io.chartascode.generator.model.EnvVar;
 import io.chartascode.generator.model.HttpProbe;
@@ -35,6 +36,7 @@ import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +102,7 @@ public final class ManifestFactory {
   }
 
   /** The file stems of the objects the model builds itself; custom objects must use others. */
-  public static final List<String> BUILT_IN_STEMS = List.of("serviceaccount", "service", "deployment", "hpa");
+  public static final List<String> BUILT_IN_STEMS = List.of("serviceaccount", "service", "deployment", "hpa", "pdb");
 
   private List<Manifest> all(Supplier<Binder> binders) {
     List<Manifest> manifests = builtIns(binders);
@@ -120,7 +122,27 @@ public final class ManifestFactory {
             hpa ->
                 manifests.add(
                     build("hpa", Optional.of(hpa.enabled()), binders.get(), b -> hpa(b, hpa))));
+    if (DisruptionBudgets.applies(app)) {
+      manifests.add(build("pdb", Optional.empty(), binders.get(), this::disruptionBudget));
+    }
     return manifests;
+  }
+
+  private HasMetadata disruptionBudget(Binder b) {
+    DisruptionBudget budget = app.disruptionBudget();
+    IntOrString count = new IntOrString(b.value(budget.count()));
+    boolean max = budget.limit() == DisruptionBudget.Limit.MAX_UNAVAILABLE;
+    return new PodDisruptionBudgetBuilder()
+        .withMetadata(metadata(b, ""))
+        .withNewSpec()
+        .withMaxUnavailable(max ? count : null)
+        .withMinAvailable(max ? null : count)
+        // Literal on both sides: Kustomize's label transformer only adds to selectors that exist.
+        .withNewSelector()
+        .withMatchLabels(b.selectorLabels())
+        .endSelector()
+        .endSpec()
+        .build();
   }
 
   /**

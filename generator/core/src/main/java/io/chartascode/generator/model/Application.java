@@ -26,6 +26,7 @@ public final class Application {
   private final SortedMap<OptOut, String> optOuts;
   private final ArgoCd argoCd;
   private final List<CustomObject> objects;
+  private final DisruptionBudget disruptionBudget;
   private final ChartMetadata chartMetadata;
 
   private Application(Builder b) {
@@ -42,6 +43,7 @@ public final class Application {
     this.optOuts = Collections.unmodifiableSortedMap(new TreeMap<>(b.optOuts));
     this.argoCd = b.argoCd;
     this.objects = List.copyOf(b.objects);
+    this.disruptionBudget = b.disruptionBudget;
     this.chartMetadata = b.chartMetadata;
   }
 
@@ -63,6 +65,7 @@ public final class Application {
     b.optOuts.putAll(optOuts);
     b.argoCd = argoCd;
     b.objects.addAll(objects);
+    b.disruptionBudget = disruptionBudget;
     b.chartMetadata = chartMetadata;
     return b;
   }
@@ -119,6 +122,14 @@ public final class Application {
     return optOuts;
   }
 
+  /**
+   * The PodDisruptionBudget, which exists while the lowest replica count is at least 2 and the
+   * application has not opted out ({@link OptOut#NO_DISRUPTION_BUDGET}). Default: {@link DisruptionBudget#DEFAULT}.
+   */
+  public DisruptionBudget disruptionBudget() {
+    return disruptionBudget;
+  }
+
   /** Objects built by the user's own code, in the order they were added. Default: none. */
   public List<CustomObject> objects() {
     return objects;
@@ -159,6 +170,7 @@ public final class Application {
     private final SortedMap<OptOut, String> optOuts = new TreeMap<>();
     private ArgoCd argoCd;
     private final List<CustomObject> objects = new ArrayList<>();
+    private DisruptionBudget disruptionBudget = DisruptionBudget.DEFAULT;
     private ChartMetadata chartMetadata = ChartMetadata.DEFAULT;
 
     private Builder(String name) {
@@ -233,6 +245,12 @@ public final class Application {
     /** As {@link #object(String, ObjectTemplate)}, for an object that exists while {@code enabled} is true. */
     public Builder object(String fileStem, Value<Boolean> enabled, ObjectTemplate template) {
       this.objects.add(new CustomObject(fileStem, Optional.of(enabled), template));
+      return this;
+    }
+
+    /** How many pods a voluntary disruption may take down. Default: {@link DisruptionBudget#DEFAULT}. */
+    public Builder disruptionBudget(DisruptionBudget disruptionBudget) {
+      this.disruptionBudget = Objects.requireNonNull(disruptionBudget, "disruptionBudget");
       return this;
     }
 

@@ -12,5 +12,7 @@ public enum OptOut {
   /** Allow a writable root filesystem. */
   WRITABLE_ROOT_FILESYSTEM,
   /** Allow Linux capabilities beyond none, or privilege escalation. */
-  CAPABILITIES
+  CAPABILITIES,
+  /** No PodDisruptionBudget, although the application runs at least 2 replicas everywhere. */
+  NO_DISRUPTION_BUDGET
 }

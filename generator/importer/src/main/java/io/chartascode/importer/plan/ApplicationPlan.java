@@ -2,6 +2,7 @@ package io.chartascode.importer.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartascode.generator.model.AntiAffinity;
+import io.chartascode.generator.model.DisruptionBudget;
 import io.chartascode.generator.model.OptOut;
 import io.chartascode.generator.model.TopologySpread;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.SortedMap;
  * What the importer understood, in the model's terms. Two things are made from it and must agree:
  * the Java source ({@code source.ModelSource}) and, for the report, the model itself
  * ({@link PlanInterpreter}). The round-trip tests compile the first and compare it with the second.
+ *
+ * @param disruptionBudget the input's PodDisruptionBudget; empty when it has none
  */
 public record ApplicationPlan(
     String name,
@@ -21,6 +24,7 @@ public record ApplicationPlan(
     Workload workload,
     Service service,
     Optional<Autoscaling> autoscaling,
+    Optional<DisruptionBudget> disruptionBudget,
     SortedMap<OptOut, String> optOuts,
     Optional<Environment> environment) {
 
@@ -29,7 +33,8 @@ public record ApplicationPlan(
   }
 
   public ApplicationPlan withOptOuts(SortedMap<OptOut, String> optOuts) {
-    return new ApplicationPlan(name, chartVersion, appVersion, parameters, workload, service, autoscaling, optOuts, environment);
+    return new ApplicationPlan(
+        name, chartVersion, appVersion, parameters, workload, service, autoscaling, disruptionBudget, optOuts, environment);
   }
 
   /** The Deployment's pod. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartascode.generator.k8s.Labels;
 import io.chartascode.generator.model.AntiAffinity;
+import io.chartascode.generator.model.DisruptionBudget;
 import io.chartascode.generator.model.HttpProbe;
 import io.chartascode.generator.model.ParameterType;
 import io.chartascode.generator.model.TopologySpread;
@@ -67,6 +68,9 @@ public final class ManifestAnalyzer {
         first(objects, "HorizontalPodAutoscaler",
             o -> o.tree().at("/spec/scaleTargetRef/kind").asText().equals("Deployment")
                 && o.tree().at("/spec/scaleTargetRef/name").asText().equals(deployment.name()));
+    Optional<InputObject> pdb =
+        first(objects, "PodDisruptionBudget",
+            o -> selects(o.tree().at("/spec/selector/matchLabels"), podLabels) && disruptionBudget(o).isPresent());
     String serviceAccountName = pod.path("serviceAccountName").asText("");
     Optional<InputObject> serviceAccount =
         first(objects, "ServiceAccount", o -> o.name().equals(serviceAccountName));
@@ -75,6 +79,7 @@ public final class ManifestAnalyzer {
     chosen.add(deployment);
     service.ifPresent(chosen::add);
     hpa.ifPresent(chosen::add);
+    pdb.ifPresent(chosen::add);
     serviceAccount.ifPresent(chosen::add);
     List<InputObject> imported = new ArrayList<>();
     for (InputObject o : objects) {
@@ -138,7 +143,8 @@ public final class ManifestAnalyzer {
     }
     ApplicationPlan plan =
         new ApplicationPlan(
-            name, chartVersion, appVersion, parameters, workload, servicePlan, autoscaling, new TreeMap<>(), environment);
+            name, chartVersion, appVersion, parameters, workload, servicePlan, autoscaling,
+            pdb.flatMap(ManifestAnalyzer::disruptionBudget), new TreeMap<>(), environment);
     return new Result(plan, imported, skipped, notes);
   }
 
@@ -172,6 +178,20 @@ public final class ManifestAnalyzer {
     return objects.stream().filter(o -> o.kind().equals(kind)).filter(matches).findFirst();
   }
 
+  /** The budget of a PodDisruptionBudget that counts pods (not percentages), if it does. */
+  private static Optional<DisruptionBudget> disruptionBudget(InputObject pdb) {
+    JsonNode spec = pdb.tree().path("spec");
+    JsonNode max = spec.path("maxUnavailable");
+    JsonNode min = spec.path("minAvailable");
+    if (max.isIntegralNumber() && min.isMissingNode()) {
+      return Optional.of(DisruptionBudget.maxUnavailable(max.asInt()));
+    }
+    if (min.isIntegralNumber() && max.isMissingNode()) {
+      return Optional.of(DisruptionBudget.minAvailable(min.asInt()));
+    }
+    return Optional.empty();
+  }
+
   private static boolean selects(JsonNode selector, JsonNode podLabels) {
     if (!selector.isObject() || selector.isEmpty()) {
       return false;
@@ -193,6 +213,8 @@ public final class ManifestAnalyzer {
       case "Service" -> "it does not select the pods of " + deployment.id() + "; the model has one Service";
       case "HorizontalPodAutoscaler" -> "it does not scale " + deployment.id();
       case "ServiceAccount" -> "the pods of " + deployment.id() + " do not use it";
+      case "PodDisruptionBudget" -> "it does not select the pods of " + deployment.id()
+          + ", or counts them in percent; the model's budget counts pods";
       case "Kustomization" -> "a kustomization, not an object: run kubectl kustomize <dir> > rendered.yaml"
           + " and import rendered.yaml";
       default -> "kind " + o.kind() + " is not part of the model; keep it as a separate manifest";

@@ -62,6 +62,7 @@ public final class PlanInterpreter {
                       value(a.targetCpu())));
               app.bound(integer(a.minReplicas()), integer(a.maxReplicas()));
             });
+    plan.disruptionBudget().ifPresent(app::disruptionBudget);
     plan.optOuts().forEach(app::optOut);
     plan.environment()
         .ifPresent(

@@ -10,7 +10,9 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.chartascode.generator.model.AntiAffinity;
+import io.chartascode.generator.model.DisruptionBudget;
 import io.chartascode.generator.model.OptOut;
+import io.chartascode.generator.model.ParameterValues;
 import io.chartascode.generator.model.ParameterType;
 import io.chartascode.generator.model.TopologySpread;
 import io.chartascode.importer.ImportReport;
@@ -44,6 +46,7 @@ public final class ModelSource {
   private static final ClassName CATALOG = ClassName.get("io.chartascode.generator", "Catalog");
   private static final ClassName CONTAINER = ClassName.get(MODEL, "Container");
   private static final ClassName CONTAINER_PORT = ClassName.get(MODEL, "ContainerPort");
+  private static final ClassName DISRUPTION_BUDGET = ClassName.get(DisruptionBudget.class);
   private static final ClassName ENVIRONMENT = ClassName.get(MODEL, "Environment");
   private static final ClassName HTTP_PROBE = ClassName.get(MODEL, "HttpProbe");
   private static final ClassName IMAGE = ClassName.get(MODEL, "Image");
@@ -248,6 +251,11 @@ public final class ModelSource {
                   value(a.targetCpu()));
               code.add("\n.bound($N, $N)", a.minReplicas().constant(), a.maxReplicas().constant());
             });
+    plan.disruptionBudget()
+        .filter(budget -> !budget.equals(DisruptionBudget.DEFAULT))
+        .ifPresent(budget -> code.add("\n.disruptionBudget($T.$L($L))", DISRUPTION_BUDGET,
+            budget.limit() == DisruptionBudget.Limit.MAX_UNAVAILABLE ? "maxUnavailable" : "minAvailable",
+            budget.count().evaluate(ParameterValues.defaults(List.of()))));
     plan.optOuts().forEach((optOut, reason) -> code.add("\n.optOut($T.$L,\n$>$>$L$<$<)", OPT_OUT, optOut.name(), text(reason)));
     plan.environment()
         .ifPresent(
