@@ -2,6 +2,8 @@ package io.chartascode.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chartascode.generator.write.FileTreeWriter;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,11 +67,16 @@ class UnbumpedVersionCheckTest {
   }
 
   @Test
-  void aNewChartOrNoGitIsNotChecked(@TempDir Path elsewhere) throws IOException {
+  void aNewChartOrNoGitIsNotChecked() throws IOException {
     assertThat(UnbumpedVersionCheck.check("cart", "1.0.0", repo.resolve("generated/helm/cart"), chart("1.0.0", ""), debug::add)).isEmpty();
-    Path outside = elsewhere.resolve("helm/shop");
-    Files.createDirectories(outside);
-    assertThat(UnbumpedVersionCheck.check("shop", "1.0.0", outside, chart("1.0.0", ""), debug::add)).isEmpty();
+    // The build's temp directory lies inside this repository's work tree; the system's does not.
+    Path elsewhere = Files.createTempDirectory(Path.of("/tmp"), "no-git-");
+    try {
+      Path outside = Files.createDirectories(elsewhere.resolve("helm/shop"));
+      assertThat(UnbumpedVersionCheck.check("shop", "1.0.0", outside, chart("1.0.0", ""), debug::add)).isEmpty();
+    } finally {
+      FileTreeWriter.deleteRecursively(elsewhere);
+    }
     assertThat(debug).anyMatch(l -> l.contains("does not exist yet")).anyMatch(l -> l.contains("not in a Git work tree"));
   }
 
