@@ -82,4 +82,20 @@ class RealHelmRejectsBadValuesTest {
     assertThat(env.isTextual()).isTrue();
     assertThat(env.textValue()).isEqualTo("true");
   }
+
+  @ParameterizedTest(name = "{0}: quantities may be plain numbers, as Kubernetes takes them")
+  @MethodSource("helms")
+  void numbersAreQuantities(Tool helm) throws Exception {
+    Path file = tmp.resolve("numbers.yaml");
+    Files.writeString(file, "resources:\n  requests:\n    cpu: 0.5\n  limits:\n    cpu: 2\n    memory: 1073741824\n");
+    String out =
+        Command.run(List.of(Renders.binary(helm), "template", "envapp", CHART.toString(), "-f", file.toString()))
+            .assertSuccess()
+            .stdout();
+    var resources = Manifests.parse(out).get("Deployment/envapp").at("/spec/template/spec/containers/0/resources");
+    assertThat(resources.at("/requests/cpu").textValue()).isEqualTo("0.5");
+    assertThat(resources.at("/limits/cpu").textValue()).isEqualTo("2");
+    // A float64 to Helm, so Go writes it with an exponent, a form Kubernetes' quantity grammar reads.
+    assertThat(resources.at("/limits/memory").textValue()).isEqualTo("1.073741824e+09");
+  }
 }

@@ -87,7 +87,14 @@ final class ValuesSchemaRenderer {
       s.put("description", p.description());
     }
     switch (p.type()) {
-      case STRING, CPU_QUANTITY, MEMORY_QUANTITY -> {
+      case CPU_QUANTITY, MEMORY_QUANTITY -> {
+        // As Kubernetes types a quantity: a string in its grammar, or a plain number (cpu: 2).
+        ArrayNode anyOf = s.putArray("anyOf");
+        ObjectNode text = anyOf.addObject().put("type", "string");
+        p.pattern().ifPresent(pattern -> text.put("pattern", pattern.pattern()));
+        anyOf.addObject().put("type", "number").put("minimum", 0);
+      }
+      case STRING -> {
         s.put("type", "string");
         p.pattern().ifPresent(pattern -> s.put("pattern", pattern.pattern()));
         if (!p.allowedValues().isEmpty()) {
