@@ -120,6 +120,7 @@ public final class SyntheticCatalog implements Catalog {
     }
     app.optOuts().forEach(copy::optOut);
     app.gitRepository().ifPresent(copy::gitRepository);
+    copy.chartMetadata(app.chartMetadata());
     return copy.build();
   }
 }
