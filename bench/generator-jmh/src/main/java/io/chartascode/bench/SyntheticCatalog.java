@@ -133,6 +133,7 @@ public final class SyntheticCatalog implements Catalog {
     }
     app.optOuts().forEach(copy::optOut);
     app.argoCd().ifPresent(copy::argoCd);
+    copy.chartMetadata(app.chartMetadata());
     return copy.build();
   }
 }

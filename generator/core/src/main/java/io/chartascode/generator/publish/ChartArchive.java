@@ -8,7 +8,7 @@ import java.util.SortedMap;
 /**
  * A chart packaged as {@code helm package} lays it out ({@code <name>/Chart.yaml}, ...), with bytes
  * that depend on the chart's files alone: entries in path order, fixed metadata ({@link
- * TarWriter}) and gzip without a timestamp ({@link StoredGzip}). The same files give the same
+ * TarWriter}) and gzip without a timestamp ({@link DeterministicGzip}). The same files give the same
  * archive, and so the same sha256 and OCI digest, on any machine and JDK.
  *
  * @param name the chart name
@@ -36,7 +36,7 @@ public record ChartArchive(String name, String version, byte[] bytes) {
     for (Map.Entry<String, String> file : files.entrySet()) {
       tar.add(name + "/" + file.getKey(), file.getValue().getBytes(StandardCharsets.UTF_8));
     }
-    return new ChartArchive(name, version, StoredGzip.compress(tar.finish()));
+    return new ChartArchive(name, version, DeterministicGzip.compress(tar.finish()));
   }
 
   @Override

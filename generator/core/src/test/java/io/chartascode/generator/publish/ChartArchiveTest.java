@@ -24,7 +24,7 @@ class ChartArchiveTest {
    * version already published would get a new digest from the same model. Change it only with a
    * deliberate format change, and say so in the release notes.
    */
-  static final String FIXTURE_DIGEST = "sha256:b90c3241775d5cc1f9f2c54cea310ad9a1d349a94891b7d1d8a1c6b03d551c68";
+  static final String FIXTURE_DIGEST = "sha256:687b454b801a59c580637ba61f91993ea35aba67ffb108b20fba71bef7e710e4";
 
   static final Path TEMURIN_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 

@@ -5,40 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.chartascode.generator.TestApplications;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.ChartChange;
 import io.chartascode.generator.model.ChartMetadata;
-import io.chartascode.generator.model.Container;
-import io.chartascode.generator.model.ContainerPort;
-import io.chartascode.generator.model.Image;
 import io.chartascode.generator.model.Maintainer;
-import io.chartascode.generator.model.Resources;
-import io.chartascode.generator.model.ServiceExposure;
-import io.chartascode.generator.model.Value;
-import io.chartascode.generator.model.Workload;
 import io.chartascode.generator.render.GeneratedHeader;
-import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
-import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import org.junit.jupiter.api.Test;
 
 /** Chart.yaml from the model: the defaults, every field, and annotations that are YAML inside strings. */
 class ChartYamlTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
-  static Application.Builder shop() {
-    Container api = Container.builder("api")
-        .image(new Image(Value.fixed("ghcr.io/acme"), Value.fixed("shop"), Value.fixed("1.4.0")))
-        .port(ContainerPort.http(8080))
-        .resources(new Resources(Value.fixed("100m"), Value.fixed("64Mi"), Value.fixed("500m"), Value.fixed("128Mi")))
-        .securityContext(new SecurityContextBuilder().withReadOnlyRootFilesystem(true).withAllowPrivilegeEscalation(false)
-            .withNewCapabilities().withDrop("ALL").endCapabilities().build())
-        .build();
-    return Application.builder("shop")
-        .workload(Workload.builder().replicas(Value.fixed(2)).container(api)
-            .podSecurityContext(new PodSecurityContextBuilder().withRunAsNonRoot(true).withRunAsUser(1000L).build())
-            .build())
-        .service(ServiceExposure.clusterIp(Value.fixed(80), "http"));
-  }
 
   private static String chartYaml(Application app) {
     return HelmChartRenderer.render(app, GeneratedHeader.DEFAULT).get("Chart.yaml");
@@ -46,7 +23,7 @@ class ChartYamlTest {
 
   @Test
   void defaults() {
-    assertThat(chartYaml(shop().build())).endsWith("""
+    assertThat(chartYaml(TestApplications.shop().build())).endsWith("""
         apiVersion: v2
         name: shop
         description: shop service
@@ -65,7 +42,7 @@ class ChartYamlTest {
 
   @Test
   void everyField() throws Exception {
-    Application app = shop()
+    Application app = TestApplications.shop()
         .chartVersion("1.5.0")
         .appVersion("1.4.0")
         .chartMetadata(ChartMetadata.builder()
