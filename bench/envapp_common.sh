@@ -1,3 +1,5 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2034 # run_env and start_ms are read by the scripts that source this file
 # Shared by bench/envapp.sh and bench/envapp_start.sh: the servers' environment, the first-200
 # timer, stopping a server, and /proc figures. Sourced, not run; expects $server_pid.
 

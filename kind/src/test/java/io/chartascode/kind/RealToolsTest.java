@@ -118,7 +118,7 @@ class RealToolsTest {
         .contains("namespace: envapp-prod")
         .contains("value: \"true\"")
         .contains("image: kkrast/envapp:v1")
-        .as("helmCharts skips the chart's test pod").doesNotContain("kind: Pod");
+        .as("helmCharts skips the chart's test pod").doesNotContain("kind: Pod\n");
 
     // What the refusal protects against: the same command with Helm 4 fails inside kustomize.
     Result withHelm4 = sandbox.shell(inflate.replace(HELM3, HELM4));
