@@ -8,7 +8,7 @@
 #            same envapp Deployment, Service and HPA plus a Helm chart. Also: each project's `mvn validate`
 #            (Maven's own start-up, the floor under both); ours with the goal skipped (what any plugin
 #            costs there); ours after deleting target/ (the first run, which compiles the model); our
-#            generator without Maven; this repository's 6-module reactor; and `helm template` /
+#            generator without Maven; this repository's whole reactor; and `helm template` /
 #            `kubectl kustomize` on the output, as the render floor.
 #   scale    N = 1, 10, 100 synthetic services (io.chartascode.bench.SyntheticCatalog) through the
 #            real command line in one JVM each, without Maven: into a fresh tree (on disk, and on
@@ -164,8 +164,9 @@ log "warm-up: resolving and building (online, once); our artifacts go to $m2"
 # JKube's plugin and dependencies into $M2_REPO (the user's cache) once, so that later runs of this
 # script copy them from there instead of downloading them again.
 warm_up "JKube (resolving into $M2_REPO)" ./mvnw -q -f bench/jkube/pom.xml k8s:resource k8s:helm
+# No tests, no invoker ITs, and none of the exec steps that fetch the tests' tools (yamllint, a registry).
 warm_up "installing the plugin into $m2" "${mvn[@]}" -q -pl generator/maven-plugin,bench/generator-jmh -am install \
-  -Dmaven.test.skip=true -Dinvoker.skip=true
+  -Dmaven.test.skip=true -Dinvoker.skip=true -Dexec.skip=true
 warm_up "the consumer's generate-resources" "${mvn[@]}" -q -f "$consumer/pom.xml" generate-resources
 warm_up "JKube" "${mvn[@]}" -q -f bench/jkube/pom.xml k8s:resource k8s:helm
 warm_up "the reactor's generate-resources" "${mvn[@]}" -q generate-resources
@@ -213,7 +214,7 @@ compare() {
   local labels=("$OURS" "JKube: mvn k8s:resource k8s:helm" "ours: java GenerateCatalog (no Maven)"
     "Maven floor: mvn validate (consumer)" "Maven floor: mvn validate (JKube project)"
     "ours: mvn generate-resources -Dchartascode.skip (consumer)" "$CLEAN"
-    "ours: mvn generate-resources (6-module reactor)"
+    "ours: mvn generate-resources (the repository's reactor)"
     "helm template (our chart)" "kubectl kustomize (our dev overlay)" "helm template (JKube chart)")
   local cmds=(
     "$mvn_o -f $consumer/pom.xml generate-resources"

@@ -20,7 +20,7 @@ OURS_FLOOR = "Maven floor: mvn validate (consumer)"
 JKUBE_FLOOR = "Maven floor: mvn validate (JKube project)"
 OURS_SKIP = "ours: mvn generate-resources -Dchartascode.skip (consumer)"
 OURS_CLEAN = "ours: the same after deleting target/ (first run)"
-OURS_REACTOR = "ours: mvn generate-resources (6-module reactor)"
+OURS_REACTOR = "ours: mvn generate-resources (the repository's reactor)"
 COMPARE_ORDER = [OURS, JKUBE, OURS_FLOOR, JKUBE_FLOOR, OURS_SKIP, OURS_CLEAN, OURS_JAVA, OURS_REACTOR,
                  "helm template (our chart)", "kubectl kustomize (our dev overlay)", "helm template (JKube chart)"]
 
