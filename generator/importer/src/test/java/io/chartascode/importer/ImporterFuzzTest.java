@@ -20,10 +20,11 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Fuzz target (issue 17): arbitrary bytes as the YAML file to import. The outcome is a result, or
- * an {@link ImportException} whose message starts with the file's name (and its line, where the
- * problem has one); never another exception, never more than 2 s, never an OutOfMemoryError (the
+ * an {@link ImportException} whose message names the file (and its line, where the problem has
+ * one); never another exception, never more than 2 s, never an OutOfMemoryError (the
  * fuzzing JVM has -Xmx1g). The 2 s are CPU time of the importing thread, so that a loaded build
- * machine does not fail the build; a run that does not end within 30 s of wall time is a hang too.
+ * machine does not fail the build, measured again when over (a cold JVM's first inputs are slower);
+ * a run that does not end within 30 s of wall time is a hang too.
  * Seeds and every finding are in {@code ImporterFuzzTestInputs/}.
  */
 class ImporterFuzzTest {
@@ -32,7 +33,6 @@ class ImporterFuzzTest {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static Path dir;
   private static ExecutorService worker;
-  private static boolean warm;
 
   @BeforeAll
   static void start() throws IOException {
@@ -54,6 +54,17 @@ class ImporterFuzzTest {
   void anyBytesGiveAResultOrAnImportExceptionNamingTheFile(byte[] input) throws Exception {
     Path file = dir.resolve("in.yaml");
     Files.write(file, input);
+    long cpu = importAndCheck(file);
+    if (cpu >= CPU_LIMIT_NANOS) {
+      // Once more: the first inputs of a JVM also pay for loading, instrumenting and compiling the
+      // importer (2.1 s CPU once on a loaded machine). An input that is slow itself is slow again.
+      cpu = importAndCheck(file);
+      assertThat(cpu).as("CPU time of the import, ns, the second time").isLessThan(CPU_LIMIT_NANOS);
+    }
+  }
+
+  /** Imports {@code file}, checks the outcome, and returns the CPU time the import took. */
+  private static long importAndCheck(Path file) throws Exception {
     long[] cpu = new long[1];
     Future<ImportResult> run = worker.submit(() -> {
       long start = THREADS.getCurrentThreadCpuTime();
@@ -73,13 +84,10 @@ class ImporterFuzzTest {
       if (!(e.getCause() instanceof ImportException importException)) {
         throw e.getCause() instanceof Error error ? error : new AssertionError("not an ImportException", e.getCause());
       }
-      assertThat(importException.getMessage()).startsWith(file.toString());
+      // Most messages start with "file:line:"; those about the input as a whole name each object's
+      // file and line inside ("the input has 2 Deployments: Deployment/a (in.yaml:9), ...").
+      assertThat(importException.getMessage()).contains(file.toString());
     }
-    // The first input of a JVM also pays for loading, instrumenting and compiling the importer
-    // (2.1 s CPU once on a loaded machine); every later one is held to the limit.
-    if (warm) {
-      assertThat(cpu[0]).as("CPU time of the import, ns").isLessThan(CPU_LIMIT_NANOS);
-    }
-    warm = true;
+    return cpu[0];
   }
 }
