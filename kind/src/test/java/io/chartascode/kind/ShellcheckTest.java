@@ -36,7 +36,7 @@ class ShellcheckTest {
     }
     assertThat(files).contains("kind/up.sh", "kind/deploy.sh", "kind/smoke.sh", "kind/down.sh", "kind/lib/common.sh",
         "kind/src/test/resources/stubs/tool-stub.sh", "tools/fetch-tools.sh", "tools/shellcheck.sh",
-        "bench/generate.sh", "bench/envapp.sh", "envapp/build-image.sh",
+        "bench/generate.sh", "bench/envapp.sh", "bench/kill-loop.sh", "bench/fuzz.sh", "envapp/build-image.sh",
         "generated/gitops/envapp/post-renderer/envapp-kustomize-dev/kustomize.sh");
 
     List<String> command = new ArrayList<>(List.of(shellcheck.toString(), "--external-sources", "--format=gcc"));

@@ -55,7 +55,12 @@ class BadInputTest {
                 + " one per application. Import each with -Dimport.deployment=<name>"),
         Arguments.of("a Deployment without containers", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n",
             "in.yaml:1: Deployment/web has no containers"),
-        Arguments.of("nothing", "# only a comment\n---\n", "in.yaml: no Kubernetes objects found"));
+        Arguments.of("nothing", "# only a comment\n---\n", "in.yaml: no Kubernetes objects found"),
+        // Found by ImporterFuzzTest (a NullPointerException before): env as a map, and an entry that is not one.
+        Arguments.of("env as a map", DEPLOYMENT + "          env:\n            A: b\n",
+            "env of web is a mapping; it must be a list of {name, value}"),
+        Arguments.of("an env entry that is not a mapping", DEPLOYMENT + "          env:\n            - A\n",
+            "env entry 0 of web is not a {name, value} mapping"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -57,6 +57,8 @@ class ConcurrentWritesTest {
       assertThat(tree).as("pair %d", pair).satisfiesAnyOf(t -> assertIsExactly(t, first), t -> assertIsExactly(t, second));
       assertNothingBesideTheTree();
     }
+    System.out.printf("concurrent writes: %d pairs of processes, %d files each; in %d one run waited for the other%n",
+        PAIRS, FILES, waited);
     // Started within a few ms of each other, writes that take much longer than that overlap: the
     // lock, not luck, kept them apart. Should every pair have missed, the test proved nothing.
     assertThat(waited).as("pairs in which one run waited for the other").isGreaterThan(PAIRS / 2);

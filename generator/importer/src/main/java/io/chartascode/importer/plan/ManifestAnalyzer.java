@@ -328,8 +328,16 @@ public final class ManifestAnalyzer {
       boolean application, List<ContainerPlan.Env> fixed) {
     List<String[]> plain = new ArrayList<>();
     JsonNode list = c.path("env");
+    if (!list.isMissingNode() && !list.isNull() && !list.isArray()) {
+      throw new ImportException(d.where(at + "/env") + ": env of " + container + " is "
+          + (list.isObject() ? "a mapping" : "a scalar") + "; it must be a list of {name, value}");
+    }
     for (int i = 0; i < list.size(); i++) {
       JsonNode var = list.get(i);
+      if (!var.isObject()) {
+        throw new ImportException(d.where(at + "/env/" + i) + ": env entry " + i + " of " + container
+            + " is not a {name, value} mapping");
+      }
       if (var.has("valueFrom")) {
         notes.add(d.where(at + "/env/" + i) + ": env " + var.path("name").asText() + " of " + container
             + " uses valueFrom, which the model cannot express yet; it is left out");
