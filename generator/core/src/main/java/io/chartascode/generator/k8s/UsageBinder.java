@@ -28,10 +28,23 @@ final class UsageBinder implements Binder {
     return used.stream();
   }
 
+  /**
+   * Records the parameters, and returns a stand-in of the value's type rather than the value: the
+   * defaults are not validated yet (that comes later), and a bad one, such as a quantity that does
+   * not parse, must not stop the builders from showing what they read.
+   */
   @Override
+  @SuppressWarnings("unchecked")
   public <T> T value(Value<T> value) {
     value.parameters().forEach(used::add);
-    return value.evaluate(ParameterValues.defaults(Stream.concat(app.parameters().stream(), value.parameters()).distinct().toList()));
+    T example = value.evaluate(ParameterValues.defaults(Stream.concat(app.parameters().stream(), value.parameters()).distinct().toList()));
+    if (example instanceof String) {
+      return (T) "1";
+    }
+    if (example instanceof Integer) {
+      return (T) Integer.valueOf(1);
+    }
+    return example;
   }
 
   @Override
