@@ -110,7 +110,9 @@ class ModelValidatorTest {
         Arguments.of("a parameter that would make the chart's tests group a value", ENVAPP.toBuilder().parameters(Parameter.bool("tests", true).build()).build(),
             "CAC-PARAM-002", "envapp.parameters[tests]", "'tests.image' is the chart's own value; rename the application's parameter"),
         Arguments.of("default breaks its own pattern", withParameters(Parameter.string("hub", "Not A Hub").pattern("^[a-z]+$").build()),
-            "CAC-PARAM-001", "envapp.parameters[hub].default", "default \"Not A Hub\" must match ^[a-z]+$"));
+            "CAC-PARAM-001", "envapp.parameters[hub].default", "default \"Not A Hub\" must match ^[a-z]+$"),
+        Arguments.of("a description that cannot be a values.yaml comment", withParameters(Parameter.string("hub", "kkrast").description("line one\nline two").build()),
+            "CAC-PARAM-001", "envapp.parameters[hub].description", "has a line break or a control character"));
   }
 
   @ParameterizedTest(name = "{0}")

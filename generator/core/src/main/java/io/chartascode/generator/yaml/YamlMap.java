@@ -27,7 +27,14 @@ public record YamlMap(List<YamlMap.Entry> entries) implements YamlNode {
   }
 
   /** {@code # text}, written above the next entry. */
-  public record Comment(String text) implements Entry {}
+  /** A comment line; YAML cannot escape anything in it, so it is one line of printable text. */
+  public record Comment(String text) implements Entry {
+    public Comment {
+      if (text.codePoints().anyMatch(cp -> Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF)) {
+        throw new IllegalArgumentException("a YAML comment cannot hold a line break or a control character: " + text);
+      }
+    }
+  }
 
   /**
    * Entries written between two template lines, e.g. {@code {{- if .Values.x }}} and
