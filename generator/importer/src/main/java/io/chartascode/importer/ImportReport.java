@@ -40,9 +40,9 @@ public record ImportReport(
     notes = List.copyOf(notes);
   }
 
-  /** Whether the model renders the imported objects exactly as the input has them. */
+  /** Whether the model is valid and renders the imported objects exactly as the input has them. */
   public boolean exact() {
-    return differences.isEmpty();
+    return findings.isEmpty() && differences.isEmpty();
   }
 
   /** The report as text lines, without a trailing newline. */

@@ -60,9 +60,15 @@ public final class Importer {
     }
     Application application = PlanInterpreter.application(plan);
     findings = ModelValidator.check(List.of(application));
-    List<Difference> differences = RenderComparison.compare(application, analysis.imported());
+    // A model with problems may not even build (a quantity that does not parse); compare once it is valid.
+    List<Difference> differences =
+        findings.isEmpty() ? RenderComparison.compare(application, analysis.imported()) : List.of();
 
     List<String> notes = new ArrayList<>(analysis.notes());
+    if (!findings.isEmpty()) {
+      notes.add("The model has the problems listed above, so it was not rendered and compared with the input;"
+          + " fix them in the source, then run mvn generate-resources.");
+    }
     if (differences.stream().anyMatch(d -> d.object().startsWith("Deployment/") && d.path().startsWith("spec.selector"))) {
       notes.add("The Deployment's selector changes, and Kubernetes does not allow that on an existing Deployment:"
           + " install the generated chart as a new release (or delete the Deployment first), or keep the"
