@@ -56,10 +56,10 @@ public record ImportReport(
         differences.stream().map(Difference::toString).toList());
     section(lines, "Guarantees given up so the objects stay as they were; remove each once fixed",
         optOuts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
-    section(lines, "Problems ./mvnw generate-resources will report until they are fixed (" + findings.size() + ")",
+    section(lines, "Problems mvn generate-resources will report until they are fixed (" + findings.size() + ")",
         findings.stream().map(Finding::toString).toList());
     section(lines, "Notes", notes);
-    if (differences.isEmpty()) {
+    if (exact()) {
       lines.add("");
       lines.add("The model renders the imported objects exactly as they are in the input.");
     }
