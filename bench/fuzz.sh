@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Longer fuzzing runs of the four Jazzer targets that `./mvnw verify` fuzzes for 25 s each (issue 17):
+# Longer fuzzing runs of the four Jazzer targets whose inputs `./mvnw verify` replays (-Dfuzz.mode=1 fuzzes 25 s each) (issue 17):
 #
 #   yaml      generator/core      YamlWriterFuzzTest        strings read back alike by YAML 1.2 and 1.1 readers
 #   importer  generator/importer  ImporterFuzzTest          any bytes: a result or ImportException naming the file
