@@ -57,10 +57,7 @@ class RealHelmRejectsBadValuesTest {
   @ParameterizedTest(name = "{0} rejects {1}")
   @MethodSource("badValues")
   void rejects(Tool helm, String name, String values, String message) throws Exception {
-    Path file = tmp.resolve("bad.yaml");
-    Files.writeString(file, values);
-    Command.Result result =
-        Command.run(List.of(Renders.binary(helm), "template", "envapp", CHART.toString(), "-f", file.toString()));
+    Command.Result result = templateWith(helm, values);
     assertThat(result.exitCode()).as(name).isNotZero();
     assertThat(result.stderr()).as(name).contains(message);
   }
@@ -72,12 +69,7 @@ class RealHelmRejectsBadValuesTest {
   @ParameterizedTest(name = "{0}: unquoted yes is YAML 1.1 true and renders PROD \"true\"")
   @MethodSource("helms")
   void unquotedYesIsTrue(Tool helm) throws Exception {
-    Path file = tmp.resolve("yes.yaml");
-    Files.writeString(file, "prod: yes\n");
-    String out =
-        Command.run(List.of(Renders.binary(helm), "template", "envapp", CHART.toString(), "-f", file.toString()))
-            .assertSuccess()
-            .stdout();
+    String out = templateWith(helm, "prod: yes\n").assertSuccess().stdout();
     var env = Manifests.parse(out).get("Deployment/envapp").at("/spec/template/spec/containers/0/env/0/value");
     assertThat(env.isTextual()).isTrue();
     assertThat(env.textValue()).isEqualTo("true");
@@ -86,10 +78,8 @@ class RealHelmRejectsBadValuesTest {
   @ParameterizedTest(name = "{0}: quantities may be plain numbers, as Kubernetes takes them")
   @MethodSource("helms")
   void numbersAreQuantities(Tool helm) throws Exception {
-    Path file = tmp.resolve("numbers.yaml");
-    Files.writeString(file, "resources:\n  requests:\n    cpu: 0.5\n  limits:\n    cpu: 2\n    memory: 1073741824\n");
     String out =
-        Command.run(List.of(Renders.binary(helm), "template", "envapp", CHART.toString(), "-f", file.toString()))
+        templateWith(helm, "resources:\n  requests:\n    cpu: 0.5\n  limits:\n    cpu: 2\n    memory: 1073741824\n")
             .assertSuccess()
             .stdout();
     var resources = Manifests.parse(out).get("Deployment/envapp").at("/spec/template/spec/containers/0/resources");
@@ -97,5 +87,11 @@ class RealHelmRejectsBadValuesTest {
     assertThat(resources.at("/limits/cpu").textValue()).isEqualTo("2");
     // A float64 to Helm, so Go writes it with an exponent, a form Kubernetes' quantity grammar reads.
     assertThat(resources.at("/limits/memory").textValue()).isEqualTo("1.073741824e+09");
+  }
+
+  /** {@code helm template envapp <chart> -f <a values file holding values>}; does not assert success. */
+  private Command.Result templateWith(Tool helm, String values) throws Exception {
+    Path file = Files.writeString(tmp.resolve("values-under-test.yaml"), values);
+    return Command.run(List.of(Renders.binary(helm), "template", "envapp", CHART.toString(), "-f", file.toString()));
   }
 }
