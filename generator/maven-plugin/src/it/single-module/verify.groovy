@@ -27,4 +27,11 @@ assert log.contains('+++ rendered/helm/shop-api/values.yaml')
 assert log.contains('-podAnnotations: {}')
 assert log.contains('Fix: run `mvn generate-resources` and commit generated/.')
 assert log.contains('BUILD FAILURE')
+
+// 6. generate-resources after the hand edit: the tree differs from the one the last run left, so it
+//    renders again and writes back the one file the user edited.
+assert log =~ /chart-as-code: generated: (\d+) files, 1 written, 0 removed, (\d+) unchanged/
+
+// 7. the same again: nothing changed since, so the goal does not render at all.
+assert log.contains('chart-as-code: nothing to do: generated, the model and the plugin are as the last run left them')
 return true

@@ -62,28 +62,38 @@ abstract class AbstractModelMojo extends AbstractMojo {
   /** The catalog's applications and every file they render to. */
   record Rendered(List<Application> applications, SortedMap<String, String> files) {}
 
-  /** Every file of the catalog by path under {@link #outputDirectory}; fails on a bad model. */
-  SortedMap<String, String> render() throws MojoFailureException, MojoExecutionException {
-    return renderModel().files();
-  }
-
   /** The applications and their files; fails on a bad model. */
   Rendered renderModel() throws MojoFailureException, MojoExecutionException {
+    return renderModel(compileModel());
+  }
+
+  /** The project's main sources compiled, or found unchanged since the last run. */
+  ModelCompiler.Compiled compileModel() throws MojoFailureException, MojoExecutionException {
     try {
       checkCoreVersion();
-      List<Path> classpath = classpath();
       ModelCompiler.Compiled compiled =
           new ModelCompiler(
                   project.getCompileSourceRoots().stream().map(Path::of).toList(),
-                  classpath,
-                  Path.of(project.getBuild().getDirectory(), "chart-as-code"),
+                  classpath(),
+                  workDirectory(),
                   release(),
                   Optional.ofNullable(project.getProperties().getProperty("project.build.sourceEncoding")).orElse("UTF-8"))
               .compile();
       getLog().debug("chart-as-code: model " + (compiled.upToDate() ? "up to date" : "compiled")
           + " (" + compiled.sources() + " sources) in " + compiled.classes());
+      return compiled;
+    } catch (ModelException e) {
+      throw new MojoFailureException(e.getMessage());
+    } catch (RuntimeException e) {
+      throw new MojoExecutionException("chart-as-code: cannot compile the model: " + e, e);
+    }
+  }
+
+  /** The applications of the compiled model and their files; fails on a bad model. */
+  Rendered renderModel(ModelCompiler.Compiled compiled) throws MojoFailureException, MojoExecutionException {
+    try {
       Catalog loaded =
-          CatalogLoader.load(compiled.classes(), classpath, Optional.ofNullable(catalog).filter(c -> !c.isBlank()));
+          CatalogLoader.load(compiled.classes(), classpath(), Optional.ofNullable(catalog).filter(c -> !c.isBlank()));
       return new Rendered(List.copyOf(loaded.applications()), Generator.render(loaded, new GeneratedHeader(regenerateCommand)));
     } catch (ModelException e) {
       throw new MojoFailureException(e.getMessage());
@@ -92,6 +102,11 @@ abstract class AbstractModelMojo extends AbstractMojo {
     } catch (RuntimeException e) {
       throw new MojoExecutionException("chart-as-code: the model failed while it was built or rendered: " + e, e);
     }
+  }
+
+  /** The plugin's own directory under the build directory: the compiled model and its stamps. */
+  Path workDirectory() {
+    return Path.of(project.getBuild().getDirectory(), "chart-as-code");
   }
 
   /** The project's compile classpath without its own output directory, which the model replaces. */

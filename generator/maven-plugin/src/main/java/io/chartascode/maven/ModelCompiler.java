@@ -48,8 +48,11 @@ final class ModelCompiler {
     this.encoding = encoding;
   }
 
-  /** The outcome: where the classes are, and whether this run compiled them. */
-  record Compiled(Path classes, int sources, boolean upToDate) {}
+  /**
+   * The outcome: where the classes are, how many sources they came from, whether this run
+   * compiled them, and the fingerprint of everything they were compiled from.
+   */
+  record Compiled(Path classes, int sources, boolean upToDate, String fingerprint) {}
 
   /** Compiles when needed; throws {@link ModelException} with javac's errors when it fails. */
   Compiled compile() {
@@ -63,7 +66,7 @@ final class ModelCompiler {
     String fingerprint = fingerprint(sources);
     Path stamp = outputDirectory.resolve(FINGERPRINT);
     if (Files.isDirectory(classes) && fingerprint.equals(readQuietly(stamp))) {
-      return new Compiled(classes, sources.size(), true);
+      return new Compiled(classes, sources.size(), true, fingerprint);
     }
     try {
       FileTreeWriter.deleteRecursively(classes);
@@ -74,7 +77,7 @@ final class ModelCompiler {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Compiled(classes, sources.size(), false);
+    return new Compiled(classes, sources.size(), false, fingerprint);
   }
 
   private void javac(List<Path> sources, Path classes) throws IOException {
