@@ -209,12 +209,13 @@ machine() {
 # The labels are the CSV's command names, which generate_summary.py reads; keep the two in step.
 OURS="ours: mvn generate-resources (consumer)"
 CLEAN="ours: the same after deleting target/ (first run)"
+FORCE="ours: the same with -Dchartascode.force (renders and compares every file)"
 compare() {
   local mvn_o="${mvn[*]} -q -o"
   local labels=("$OURS" "JKube: mvn k8s:resource k8s:helm" "ours: java GenerateCatalog (no Maven)"
     "Maven floor: mvn validate (consumer)" "Maven floor: mvn validate (JKube project)"
     "ours: mvn generate-resources -Dchartascode.skip (consumer)" "$CLEAN"
-    "ours: mvn generate-resources (the repository's reactor)"
+    "ours: mvn generate-resources (the repository's reactor)" "$FORCE"
     "helm template (our chart)" "kubectl kustomize (our dev overlay)" "helm template (JKube chart)")
   local cmds=(
     "$mvn_o -f $consumer/pom.xml generate-resources"
@@ -225,6 +226,7 @@ compare() {
     "$mvn_o -f $consumer/pom.xml generate-resources -Dchartascode.skip"
     "$mvn_o -f $consumer/pom.xml generate-resources"
     "$mvn_o generate-resources"
+    "$mvn_o -f $consumer/pom.xml generate-resources -Dchartascode.force"
     "$helm template envapp $consumer/generated/helm/envapp"
     "$kubectl kustomize $consumer/generated/kustomize/envapp/overlays/dev"
     "$helm template envapp bench/jkube/target/jkube/helm/envapp/kubernetes"
@@ -252,6 +254,8 @@ compare() {
     die "the consumer's generate-resources failed; see $RESULTS/ours-clean.log"
   grep -q 'chart-as-code: model up to date' "$RESULTS/ours-steady.log" ||
     die "the steady-state run did not skip compiling the model; see $RESULTS/ours-steady.log"
+  grep -q 'chart-as-code: nothing to do' "$RESULTS/ours-steady.log" ||
+    die "the steady-state run rendered although nothing changed; see $RESULTS/ours-steady.log"
 
   # What each side produced in its last run.
   {
@@ -259,7 +263,7 @@ compare() {
     (cd $consumer/generated && find . -type f ! -name '.generated*' | sed 's|^\./||' | sort | awk -F/ '{print "  " $1 "/" $2 "/" $3}' | uniq -c)
     echo "JKube ($(find bench/jkube/target/classes/META-INF/jkube bench/jkube/target/jkube -type f | wc -l) files under bench/jkube/target/):"
     (cd bench/jkube/target && find classes/META-INF/jkube jkube -type f | sort | sed 's/^/  /')
-    echo "ours, steady state: $(grep -h -e 'chart-as-code: model' -e 'chart-as-code: generated' "$RESULTS/ours-steady.log" | sed 's/^\[[A-Z]*\] //' | tr '\n' ' ')"
+    echo "ours, steady state: $(grep -h -e 'chart-as-code: model' -e 'chart-as-code: generated' -e 'chart-as-code: nothing' "$RESULTS/ours-steady.log" | sed 's/^\[[A-Z]*\] //' | tr '\n' ' ')"
     echo "ours, after deleting target/: $(grep -h -e 'chart-as-code: model' -e 'chart-as-code: generated' "$RESULTS/ours-clean.log" | sed 's/^\[[A-Z]*\] //' | tr '\n' ' ')"
     echo "ours without Maven, last run: $(cat "$RESULTS/ours-java.log")"
   } >"$RESULTS/outputs.txt"

@@ -125,6 +125,10 @@ public final class Importer {
       optOuts.put(OptOut.NO_DISRUPTION_BUDGET, "Imported as is: the input has no PodDisruptionBudget (one that counts"
           + " pods), so a node drain may take every pod at once. Remove this opt-out for maxUnavailable: 1.");
     }
+    if (plan.networkPolicy().isEmpty()) {
+      optOuts.put(OptOut.NO_NETWORK_POLICY, "Imported as is: the input has no NetworkPolicy the model expresses, so"
+          + " every pod of the cluster may connect. Remove this opt-out to admit only the pods of the own namespace.");
+    }
     return optOuts;
   }
 
@@ -138,7 +142,7 @@ public final class Importer {
           + " Set it, add writableDirectory(...) for the paths the process writes, then remove this opt-out.";
       case CAPABILITIES -> "Imported as is: " + which + (one ? " keeps" : " keep") + " Linux capabilities or allows privilege escalation."
           + " Drop ALL, set allowPrivilegeEscalation: false, then remove this opt-out.";
-      case LATEST_TAG, NO_DISRUPTION_BUDGET -> "Imported as is.";
+      case LATEST_TAG, NO_DISRUPTION_BUDGET, NO_NETWORK_POLICY -> "Imported as is.";
     };
   }
 

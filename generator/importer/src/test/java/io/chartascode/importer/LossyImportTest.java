@@ -59,13 +59,16 @@ class LossyImportTest {
   @Test
   void brokenGuaranteesBecomeOptOutsWithReasons() {
     assertThat(RESULT.report().optOuts().keySet())
-        .containsExactly(OptOut.RUN_AS_ROOT, OptOut.WRITABLE_ROOT_FILESYSTEM, OptOut.CAPABILITIES, OptOut.NO_DISRUPTION_BUDGET);
+        .containsExactly(OptOut.RUN_AS_ROOT, OptOut.WRITABLE_ROOT_FILESYSTEM, OptOut.CAPABILITIES, OptOut.NO_DISRUPTION_BUDGET,
+            OptOut.NO_NETWORK_POLICY);
     assertThat(RESULT.report().findings()).as("the model generates as imported").isEmpty();
     assertThat(RESULT.source())
         .contains(".optOut(OptOut.RUN_AS_ROOT,")
         .contains("container web does not set readOnlyRootFilesystem: true")
         .contains(".optOut(OptOut.NO_DISRUPTION_BUDGET,")
-        .contains("the input has no PodDisruptionBudget");
+        .contains("the input has no PodDisruptionBudget")
+        .contains(".optOut(OptOut.NO_NETWORK_POLICY,")
+        .contains("the input has no NetworkPolicy the model expresses");
   }
 
   @Test

@@ -48,8 +48,8 @@ class RealHelmChartTest {
     SortedMap<String, ObjectNode> objects = template(helm, "values-prod.yaml", "envapp-prod");
     assertThat(objects.keySet())
         .containsExactly(
-            "Deployment/envapp", "HorizontalPodAutoscaler/envapp", "PodDisruptionBudget/envapp", "Service/envapp",
-            "ServiceAccount/envapp");
+            "Deployment/envapp", "HorizontalPodAutoscaler/envapp", "NetworkPolicy/envapp", "PodDisruptionBudget/envapp",
+            "Service/envapp", "ServiceAccount/envapp");
 
     JsonNode deployment = objects.get("Deployment/envapp");
     assertThat(deployment.path("apiVersion").asText()).isEqualTo("apps/v1");

@@ -23,6 +23,7 @@ public final class ModelValidator {
           new BoundsRule(),
           new AutoscalingRule(),
           new DisruptionBudgetRule(),
+          new NetworkPolicyRule(),
           new PortsRule(),
           new ResourcesRule(),
           new EnvVarsRule(),

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Names must be DNS labels. The application name is the chart name, the Service name (a DNS-1035
@@ -17,11 +16,7 @@ import java.util.regex.Pattern;
  */
 final class NamesRule implements Rule {
   static final String ID = "CAC-NAME-001";
-  private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-  private static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
-  private static final Pattern LABEL_VALUE = Pattern.compile("(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?");
   private static final int MAX_RELEASE_NAME = 53;
-  private static final int MAX_LABEL = 63;
 
   @Override
   public String id() {
@@ -32,17 +27,18 @@ final class NamesRule implements Rule {
   public List<Finding> check(Application app) {
     List<Finding> findings = new ArrayList<>();
     label(app.name(), app.name(), MAX_RELEASE_NAME, findings);
-    if (DNS_1123_LABEL.matcher(app.name()).matches() && !DNS_1035_LABEL.matcher(app.name()).matches()) {
+    if (KubernetesNames.DNS_1123_LABEL.matcher(app.name()).matches()
+        && !KubernetesNames.DNS_1035_LABEL.matcher(app.name()).matches()) {
       findings.add(finding(app.name(), "'" + app.name() + "' names the Service, so it must start with a letter (DNS-1035)"));
     }
-    if (!LABEL_VALUE.matcher(app.appVersion()).matches() || app.appVersion().length() > MAX_LABEL) {
+    if (!KubernetesNames.isLabelValue(app.appVersion())) {
       findings.add(finding(app.name() + ".appVersion", "'" + app.appVersion()
           + "' is not a valid label value (app.kubernetes.io/version): at most 63 letters, digits, '-', '_' or '.',"
           + " starting and ending with a letter or digit"));
     }
     Set<String> containers = new HashSet<>();
     for (Container c : app.workload().containers()) {
-      label(c.name(), ModelPaths.container(app, c) + ".name", MAX_LABEL, findings);
+      label(c.name(), ModelPaths.container(app, c) + ".name", KubernetesNames.MAX_LABEL, findings);
       if (!containers.add(c.name())) {
         findings.add(finding(ModelPaths.container(app, c), "two containers are named '" + c.name() + "'"));
       }
@@ -50,8 +46,8 @@ final class NamesRule implements Rule {
     Set<String> envs = new HashSet<>();
     for (Environment env : app.environments()) {
       String path = app.name() + ".environments[" + env.name() + "]";
-      label(env.name(), path + ".name", MAX_LABEL, findings);
-      env.namespace().ifPresent(ns -> label(ns, path + ".namespace", MAX_LABEL, findings));
+      label(env.name(), path + ".name", KubernetesNames.MAX_LABEL, findings);
+      env.namespace().ifPresent(ns -> label(ns, path + ".namespace", KubernetesNames.MAX_LABEL, findings));
       if (!envs.add(env.name())) {
         findings.add(finding(path, "environment '" + env.name() + "' is defined twice"));
       }
@@ -60,7 +56,7 @@ final class NamesRule implements Rule {
   }
 
   private void label(String value, String path, int max, List<Finding> findings) {
-    if (!DNS_1123_LABEL.matcher(value).matches()) {
+    if (!KubernetesNames.DNS_1123_LABEL.matcher(value).matches()) {
       findings.add(
           finding(
               path,

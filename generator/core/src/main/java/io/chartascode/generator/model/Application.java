@@ -27,6 +27,7 @@ public final class Application {
   private final ArgoCd argoCd;
   private final List<CustomObject> objects;
   private final DisruptionBudget disruptionBudget;
+  private final NetworkPolicy networkPolicy;
   private final ChartMetadata chartMetadata;
 
   private Application(Builder b) {
@@ -44,6 +45,7 @@ public final class Application {
     this.argoCd = b.argoCd;
     this.objects = List.copyOf(b.objects);
     this.disruptionBudget = b.disruptionBudget;
+    this.networkPolicy = b.networkPolicy;
     this.chartMetadata = b.chartMetadata;
   }
 
@@ -66,6 +68,7 @@ public final class Application {
     b.argoCd = argoCd;
     b.objects.addAll(objects);
     b.disruptionBudget = disruptionBudget;
+    b.networkPolicy = networkPolicy;
     b.chartMetadata = chartMetadata;
     return b;
   }
@@ -130,6 +133,14 @@ public final class Application {
     return disruptionBudget;
   }
 
+  /**
+   * The NetworkPolicy, which exists unless the application has opted out ({@link
+   * OptOut#NO_NETWORK_POLICY}). Default: {@link NetworkPolicy#DEFAULT}.
+   */
+  public NetworkPolicy networkPolicy() {
+    return networkPolicy;
+  }
+
   /** Objects built by the user's own code, in the order they were added. Default: none. */
   public List<CustomObject> objects() {
     return objects;
@@ -171,6 +182,7 @@ public final class Application {
     private ArgoCd argoCd;
     private final List<CustomObject> objects = new ArrayList<>();
     private DisruptionBudget disruptionBudget = DisruptionBudget.DEFAULT;
+    private NetworkPolicy networkPolicy = NetworkPolicy.DEFAULT;
     private ChartMetadata chartMetadata = ChartMetadata.DEFAULT;
 
     private Builder(String name) {
@@ -251,6 +263,12 @@ public final class Application {
     /** How many pods a voluntary disruption may take down. Default: {@link DisruptionBudget#DEFAULT}. */
     public Builder disruptionBudget(DisruptionBudget disruptionBudget) {
       this.disruptionBudget = Objects.requireNonNull(disruptionBudget, "disruptionBudget");
+      return this;
+    }
+
+    /** Who may connect to the pods, and where they may connect. Default: {@link NetworkPolicy#DEFAULT}. */
+    public Builder networkPolicy(NetworkPolicy networkPolicy) {
+      this.networkPolicy = Objects.requireNonNull(networkPolicy, "networkPolicy");
       return this;
     }
 

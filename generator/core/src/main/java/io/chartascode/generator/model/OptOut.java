@@ -14,5 +14,7 @@ public enum OptOut {
   /** Allow Linux capabilities beyond none, or privilege escalation. */
   CAPABILITIES,
   /** No PodDisruptionBudget, although the application runs at least 2 replicas everywhere. */
-  NO_DISRUPTION_BUDGET
+  NO_DISRUPTION_BUDGET,
+  /** No NetworkPolicy: every pod of the cluster may connect to the application's pods. */
+  NO_NETWORK_POLICY
 }

@@ -89,7 +89,7 @@ class TemplateBinderTest {
 
   @Test
   void everyBuiltInObjectLocatesItsSlots() {
-    assertThat(ManifestFactory.templated(APP)).extracting(Manifest::fileStem).containsExactly("serviceaccount", "service", "deployment");
+    assertThat(ManifestFactory.templated(APP)).extracting(Manifest::fileStem).containsExactly("serviceaccount", "service", "deployment", "networkpolicy");
     assertThat(List.copyOf(ManifestFactory.templated(APP).get(1).slots())).contains(
         new Slot.Bound(NodePath.of("spec.ports[0].port"), Value.of(PORT)));
   }

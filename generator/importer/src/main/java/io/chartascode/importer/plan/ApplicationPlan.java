@@ -3,6 +3,7 @@ package io.chartascode.importer.plan;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartascode.generator.model.AntiAffinity;
 import io.chartascode.generator.model.DisruptionBudget;
+import io.chartascode.generator.model.NetworkPolicy;
 import io.chartascode.generator.model.OptOut;
 import io.chartascode.generator.model.TopologySpread;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.SortedMap;
  * ({@link PlanInterpreter}). The round-trip tests compile the first and compare it with the second.
  *
  * @param disruptionBudget the input's PodDisruptionBudget; empty when it has none
+ * @param networkPolicy the input's NetworkPolicy; empty when it has none the model expresses
  */
 public record ApplicationPlan(
     String name,
@@ -25,6 +27,7 @@ public record ApplicationPlan(
     Service service,
     Optional<Autoscaling> autoscaling,
     Optional<DisruptionBudget> disruptionBudget,
+    Optional<NetworkPolicy> networkPolicy,
     SortedMap<OptOut, String> optOuts,
     Optional<Environment> environment) {
 
@@ -34,7 +37,8 @@ public record ApplicationPlan(
 
   public ApplicationPlan withOptOuts(SortedMap<OptOut, String> optOuts) {
     return new ApplicationPlan(
-        name, chartVersion, appVersion, parameters, workload, service, autoscaling, disruptionBudget, optOuts, environment);
+        name, chartVersion, appVersion, parameters, workload, service, autoscaling, disruptionBudget, networkPolicy, optOuts,
+        environment);
   }
 
   /** The Deployment's pod. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartascode.generator.k8s.Labels;
 import io.chartascode.generator.model.AntiAffinity;
 import io.chartascode.generator.model.DisruptionBudget;
+import io.chartascode.generator.model.NetworkPolicy;
 import io.chartascode.generator.model.HttpProbe;
 import io.chartascode.generator.model.ParameterType;
 import io.chartascode.generator.model.TopologySpread;
@@ -71,6 +72,8 @@ public final class ManifestAnalyzer {
     Optional<InputObject> pdb =
         first(objects, "PodDisruptionBudget",
             o -> selects(o.tree().at("/spec/selector/matchLabels"), podLabels) && disruptionBudget(o).isPresent());
+    Optional<InputObject> networkPolicy =
+        first(objects, "NetworkPolicy", o -> selects(o.tree().at("/spec/podSelector/matchLabels"), podLabels));
     String serviceAccountName = pod.path("serviceAccountName").asText("");
     Optional<InputObject> serviceAccount =
         first(objects, "ServiceAccount", o -> o.name().equals(serviceAccountName));
@@ -80,6 +83,7 @@ public final class ManifestAnalyzer {
     service.ifPresent(chosen::add);
     hpa.ifPresent(chosen::add);
     pdb.ifPresent(chosen::add);
+    networkPolicy.ifPresent(chosen::add);
     serviceAccount.ifPresent(chosen::add);
     List<InputObject> imported = new ArrayList<>();
     for (InputObject o : objects) {
@@ -123,6 +127,13 @@ public final class ManifestAnalyzer {
             hpa.isPresent() ? "Replicas while autoscaling is disabled." : "Number of pods.", 1, null));
     Optional<ApplicationPlan.Autoscaling> autoscaling = hpaSpec.map(spec -> autoscaling(spec, replicaCount));
     ApplicationPlan.Service servicePlan = service(service, containerPlans);
+    Optional<NetworkPolicy> networkPolicyPlan =
+        networkPolicy.flatMap(o -> NetworkPolicyReader.read(o.tree().path("spec"), servicePlan.targetPortName()));
+    if (networkPolicy.isPresent() && networkPolicyPlan.isEmpty()) {
+      imported.remove(networkPolicy.get());
+      skipped.add(new Skipped(networkPolicy.get().id(), networkPolicy.get().where(),
+          skipReason(networkPolicy.get(), deployment)));
+    }
 
     ApplicationPlan.Workload workload =
         new ApplicationPlan.Workload(
@@ -144,7 +155,9 @@ public final class ManifestAnalyzer {
     ApplicationPlan plan =
         new ApplicationPlan(
             name, chartVersion, appVersion, parameters, workload, servicePlan, autoscaling,
-            pdb.flatMap(ManifestAnalyzer::disruptionBudget), new TreeMap<>(), environment);
+            pdb.flatMap(ManifestAnalyzer::disruptionBudget),
+            networkPolicyPlan,
+            new TreeMap<>(), environment);
     return new Result(plan, imported, skipped, notes);
   }
 
@@ -215,6 +228,9 @@ public final class ManifestAnalyzer {
       case "ServiceAccount" -> "the pods of " + deployment.id() + " do not use it";
       case "PodDisruptionBudget" -> "it does not select the pods of " + deployment.id()
           + ", or counts them in percent; the model's budget counts pods";
+      case "NetworkPolicy" -> "it does not select the pods of " + deployment.id() + ", or its rules are not the"
+          + " model's: one ingress rule to the Service's port from namespaces, pods (matchExpressions) or CIDRs,"
+          + " and DNS first among the egress rules";
       case "Kustomization" -> "a kustomization, not an object: run kubectl kustomize <dir> > rendered.yaml"
           + " and import rendered.yaml";
       default -> "kind " + o.kind() + " is not part of the model; keep it as a separate manifest";

@@ -63,6 +63,7 @@ public final class PlanInterpreter {
               app.bound(integer(a.minReplicas()), integer(a.maxReplicas()));
             });
     plan.disruptionBudget().ifPresent(app::disruptionBudget);
+    plan.networkPolicy().ifPresent(app::networkPolicy);
     plan.optOuts().forEach(app::optOut);
     plan.environment()
         .ifPresent(

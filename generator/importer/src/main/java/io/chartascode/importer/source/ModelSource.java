@@ -11,6 +11,8 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.chartascode.generator.model.AntiAffinity;
 import io.chartascode.generator.model.DisruptionBudget;
+import io.chartascode.generator.model.NetworkPeer;
+import io.chartascode.generator.model.NetworkPolicy;
 import io.chartascode.generator.model.OptOut;
 import io.chartascode.generator.model.ParameterValues;
 import io.chartascode.generator.model.ParameterType;
@@ -50,6 +52,8 @@ public final class ModelSource {
   private static final ClassName ENVIRONMENT = ClassName.get(MODEL, "Environment");
   private static final ClassName HTTP_PROBE = ClassName.get(MODEL, "HttpProbe");
   private static final ClassName IMAGE = ClassName.get(MODEL, "Image");
+  private static final ClassName NETWORK_PEER = ClassName.get(NetworkPeer.class);
+  private static final ClassName NETWORK_POLICY = ClassName.get(NetworkPolicy.class);
   private static final ClassName OPT_OUT = ClassName.get(OptOut.class);
   private static final ClassName PARAMETER = ClassName.get(MODEL, "Parameter");
   private static final ClassName PATTERNS = ClassName.get(MODEL, "Patterns");
@@ -256,6 +260,9 @@ public final class ModelSource {
         .ifPresent(budget -> code.add("\n.disruptionBudget($T.$L($L))", DISRUPTION_BUDGET,
             budget.limit() == DisruptionBudget.Limit.MAX_UNAVAILABLE ? "maxUnavailable" : "minAvailable",
             budget.count().evaluate(ParameterValues.defaults(List.of()))));
+    plan.networkPolicy()
+        .filter(policy -> !policy.equals(NetworkPolicy.DEFAULT))
+        .ifPresent(policy -> code.add("\n.networkPolicy($L)", networkPolicy(policy)));
     plan.optOuts().forEach((optOut, reason) -> code.add("\n.optOut($T.$L,\n$>$>$L$<$<)", OPT_OUT, optOut.name(), text(reason)));
     plan.environment()
         .ifPresent(
@@ -265,6 +272,57 @@ public final class ModelSource {
               code.add(".build())");
             });
     return code.add("\n.build()").build();
+  }
+
+  /** {@code NetworkPolicy.builder()...build()}, one call per line. */
+  private static CodeBlock networkPolicy(NetworkPolicy policy) {
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()$>$>", NETWORK_POLICY);
+    if (!policy.ingressFrom().equals(NetworkPolicy.DEFAULT.ingressFrom())) {
+      code.add("\n.allowFrom($L)", CodeBlock.join(policy.ingressFrom().stream().map(ModelSource::peer).toList(), ", "));
+    }
+    policy.egress().ifPresent(rules -> {
+      if (rules.isEmpty()) {
+        code.add("\n.restrictEgress()");
+      }
+      for (NetworkPolicy.Egress rule : rules) {
+        code.add("\n.allowEgressTo($L", peer(rule.to()));
+        rule.ports().forEach(port -> code.add(", $L", port));
+        code.add(")");
+      }
+    });
+    return code.add("\n.build()$<$<").build();
+  }
+
+  private static CodeBlock peer(NetworkPeer peer) {
+    return peer.match(
+        new NetworkPeer.Cases<>() {
+          @Override
+          public CodeBlock sameNamespace() {
+            return CodeBlock.of("$T.sameNamespace()", NETWORK_PEER);
+          }
+
+          @Override
+          public CodeBlock namespace(String name) {
+            return CodeBlock.of("$T.namespace($S)", NETWORK_PEER, name);
+          }
+
+          @Override
+          public CodeBlock pods(java.util.Optional<String> namespace, SortedMap<String, String> labels) {
+            // Map.of takes at most ten pairs.
+            CodeBlock map = labels.size() <= 10
+                ? CodeBlock.of("$T.of($L)", Map.class, CodeBlock.join(labels.entrySet().stream()
+                    .map(e -> CodeBlock.of("$S, $S", e.getKey(), e.getValue())).toList(), ", "))
+                : CodeBlock.of("$T.ofEntries($L)", Map.class, CodeBlock.join(labels.entrySet().stream()
+                    .map(e -> CodeBlock.of("$T.entry($S, $S)", Map.class, e.getKey(), e.getValue())).toList(), ", "));
+            return namespace.map(ns -> CodeBlock.of("$T.pods($S, $L)", NETWORK_PEER, ns, map))
+                .orElseGet(() -> CodeBlock.of("$T.pods($L)", NETWORK_PEER, map));
+          }
+
+          @Override
+          public CodeBlock cidr(String cidr) {
+            return CodeBlock.of("$T.cidr($S)", NETWORK_PEER, cidr);
+          }
+        });
   }
 
   /**

@@ -7,6 +7,9 @@ import io.chartascode.generator.model.ContainerPort;
 import io.chartascode.generator.model.Environment;
 import io.chartascode.generator.model.HttpProbe;
 import io.chartascode.generator.model.Image;
+import io.chartascode.generator.model.NetworkPeer;
+import io.chartascode.generator.model.NetworkPolicy;
+import io.chartascode.generator.model.OptOut;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.Patterns;
 import io.chartascode.generator.model.Resources;
@@ -18,6 +21,7 @@ import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -140,7 +144,40 @@ public final class SampleApplications {
       }
       app.environment(e.build());
     }
+    // Drawn last, so the draws above (and the seeds other tests pick) stay as they were.
+    switch (r.nextInt(4)) {
+      case 0 -> app.optOut(OptOut.NO_NETWORK_POLICY, "a random model without one");
+      case 1 -> { } // NetworkPolicy.DEFAULT
+      default -> app.networkPolicy(randomNetworkPolicy(r));
+    }
     return app.build();
+  }
+
+  private static NetworkPolicy randomNetworkPolicy(Random r) {
+    List<NetworkPeer> peers = List.of(
+        NetworkPeer.sameNamespace(),
+        NetworkPeer.namespace("ingress-nginx"),
+        NetworkPeer.pods(Map.of("app.kubernetes.io/name", "frontend")),
+        NetworkPeer.pods("monitoring", Map.of("app", "prometheus", "team", "obs")),
+        NetworkPeer.cidr("10.0.0.0/8"));
+    NetworkPolicy.Builder policy = NetworkPolicy.builder();
+    for (NetworkPeer peer : peers) {
+      if (r.nextBoolean()) {
+        policy.allowFrom(peer);
+      }
+    }
+    switch (r.nextInt(3)) {
+      case 0 -> { } // egress unrestricted
+      case 1 -> policy.restrictEgress();
+      default -> {
+        policy.allowEgressTo(NetworkPeer.pods("payments", Map.of("app.kubernetes.io/name", "payments")), 8443);
+        policy.allowEgressTo(NetworkPeer.cidr("203.0.113.0/24"), 443, 80);
+        if (r.nextBoolean()) {
+          policy.allowEgressTo(NetworkPeer.namespace("kafka"));
+        }
+      }
+    }
+    return policy.build();
   }
 
   /**

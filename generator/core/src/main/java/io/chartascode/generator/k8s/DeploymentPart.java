@@ -1,0 +1,209 @@
+package io.chartascode.generator.k8s;
+
+import io.chartascode.generator.model.AntiAffinity;
+import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Autoscaling;
+import io.chartascode.generator.model.Container;
+import io.chartascode.generator.model.ContainerPort;
+import io.chartascode.generator.model.EnvVar;
+import io.chartascode.generator.model.HttpProbe;
+import io.chartascode.generator.model.Resources;
+import io.chartascode.generator.model.TopologySpread;
+import io.chartascode.generator.model.Value;
+import io.chartascode.generator.model.Workload;
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.AffinityBuilder;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The Deployment: the pod template with its containers, probes, resources, security contexts,
+ * spreading and writable directories. Its replica count is left out while an autoscaler owns it.
+ */
+final class DeploymentPart implements Part {
+  @Override
+  public String stem() {
+    return "deployment";
+  }
+
+  @Override
+  public boolean appliesTo(Application app) {
+    return true;
+  }
+
+  @Override
+  public HasMetadata build(Application app, Binder b) {
+    Workload workload = app.workload();
+    Value<Boolean> autoscaled =
+        app.autoscaling().map(Autoscaling::enabled).orElse(Value.fixed(false));
+    return new DeploymentBuilder()
+        .withMetadata(Part.metadata(b))
+        .withNewSpec()
+        .withReplicas(b.valueUnless(autoscaled, workload.replicas()))
+        .withNewSelector()
+        .withMatchLabels(b.labels(LabelSet.SELECTOR))
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .withLabels(b.labels(LabelSet.POD))
+        .endMetadata()
+        .withNewSpec()
+        .withServiceAccountName(b.name(""))
+        .withAutomountServiceAccountToken(false)
+        // Service links inject one variable per Service in the namespace into the environment.
+        .withEnableServiceLinks(false)
+        .withSecurityContext(workload.podSecurityContext())
+        .withAffinity(workload.antiAffinity().map(a -> antiAffinity(b, a)).orElse(null))
+        .withTopologySpreadConstraints(topologySpreads(b, workload))
+        .withTolerations(workload.tolerations())
+        .withContainers(containers(b, workload))
+        .withVolumes(
+            workload.containers().stream()
+                .flatMap(c -> c.writableDirectories().stream())
+                .map(DeploymentPart::volumeName)
+                .distinct()
+                .map(name -> new VolumeBuilder().withName(name).withNewEmptyDir().endEmptyDir().build())
+                .toList())
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  private static Affinity antiAffinity(Binder b, AntiAffinity anti) {
+    return new AffinityBuilder()
+        .withNewPodAntiAffinity()
+        .addNewPreferredDuringSchedulingIgnoredDuringExecution()
+        .withWeight(anti.weight())
+        .withNewPodAffinityTerm()
+        .withTopologyKey(anti.topologyKey())
+        .withNewLabelSelector()
+        .withMatchLabels(b.selectorLabels())
+        .endLabelSelector()
+        .endPodAffinityTerm()
+        .endPreferredDuringSchedulingIgnoredDuringExecution()
+        .endPodAntiAffinity()
+        .build();
+  }
+
+  private static List<TopologySpreadConstraint> topologySpreads(Binder b, Workload workload) {
+    List<TopologySpreadConstraint> constraints = new ArrayList<>();
+    for (int i = 0; i < workload.topologySpreads().size(); i++) {
+      TopologySpread spread = workload.topologySpreads().get(i);
+      constraints.add(
+          new TopologySpreadConstraintBuilder()
+              .withMaxSkew(spread.maxSkew())
+              .withTopologyKey(spread.topologyKey())
+              .withWhenUnsatisfiable(spread.whenUnsatisfiable())
+              .withNewLabelSelector()
+              .withMatchLabels(b.selectorLabels())
+              .endLabelSelector()
+              .build());
+    }
+    return constraints;
+  }
+
+  private static List<io.fabric8.kubernetes.api.model.Container> containers(Binder b, Workload workload) {
+    List<io.fabric8.kubernetes.api.model.Container> containers = new ArrayList<>();
+    for (int i = 0; i < workload.containers().size(); i++) {
+      containers.add(container(b, workload.containers().get(i)));
+    }
+    return containers;
+  }
+
+  private static io.fabric8.kubernetes.api.model.Container container(Binder b, Container c) {
+    ContainerBuilder container =
+        new ContainerBuilder()
+            .withName(c.name())
+            .withImage(b.value(c.image().reference()))
+            .withImagePullPolicy(b.value(c.pullPolicy()));
+    for (int i = 0; i < c.ports().size(); i++) {
+      ContainerPort port = c.ports().get(i);
+      container
+          .addNewPort()
+          .withName(port.name())
+          .withContainerPort(b.value(port.port()))
+          .withProtocol("TCP")
+          .endPort();
+    }
+    List<EnvVar> fixed = c.env();
+    for (int i = 0; i < fixed.size(); i++) {
+      container.addToEnv(
+          new EnvVarBuilder()
+              .withName(fixed.get(i).name())
+              .withValue(b.value(fixed.get(i).value()))
+              .build());
+    }
+    c.extraEnv()
+        .ifPresent(
+            extra ->
+                b.entries(extra)
+                    .forEach(
+                        (name, value) ->
+                            container.addToEnv(
+                                new EnvVarBuilder().withName(name).withValue(value).build())));
+    c.liveness().ifPresent(p -> container.withLivenessProbe(probe(p)));
+    c.readiness().ifPresent(p -> container.withReadinessProbe(probe(p)));
+    return container
+        .withResources(resources(b, c.resources()))
+        .withSecurityContext(c.securityContext())
+        .withVolumeMounts(
+            c.writableDirectories().stream()
+                .map(
+                    dir ->
+                        new VolumeMountBuilder()
+                            .withName(volumeName(dir))
+                            .withMountPath(dir)
+                            .build())
+                .toList())
+        .build();
+  }
+
+  private static io.fabric8.kubernetes.api.model.ResourceRequirements resources(Binder b, Resources r) {
+    return new ResourceRequirementsBuilder()
+        .withRequests(cpuAndMemory(quantity(b, r.cpuRequest()), quantity(b, r.memoryRequest())))
+        .withLimits(cpuAndMemory(quantity(b, r.cpuLimit()), quantity(b, r.memoryLimit())))
+        .build();
+  }
+
+  private static Map<String, Quantity> cpuAndMemory(Quantity cpu, Quantity memory) {
+    Map<String, Quantity> map = new TreeMap<>();
+    map.put("cpu", cpu);
+    map.put("memory", memory);
+    return map;
+  }
+
+  private static Quantity quantity(Binder b, Value<String> value) {
+    return new Quantity(b.value(value));
+  }
+
+  private static Probe probe(HttpProbe probe) {
+    return new ProbeBuilder()
+        .withNewHttpGet()
+        .withPath(probe.path())
+        .withPort(new IntOrString(probe.portName()))
+        .endHttpGet()
+        .build();
+  }
+
+  /** {@code /tmp} → {@code tmp}: a DNS label for the emptyDir volume. */
+  static String volumeName(String directory) {
+    String name = directory.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return name.isEmpty() ? "root" : name;
+  }
+}

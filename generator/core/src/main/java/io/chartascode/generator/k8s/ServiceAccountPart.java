@@ -1,0 +1,27 @@
+package io.chartascode.generator.k8s;
+
+import io.chartascode.generator.model.Application;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+
+/** The pods' own identity, so they never run as the namespace's {@code default} account. */
+final class ServiceAccountPart implements Part {
+  @Override
+  public String stem() {
+    return "serviceaccount";
+  }
+
+  @Override
+  public boolean appliesTo(Application app) {
+    return true;
+  }
+
+  @Override
+  public HasMetadata build(Application app, Binder b) {
+    return new ServiceAccountBuilder()
+        .withMetadata(Part.metadata(b))
+        // The pods never call the API server, so no token is mounted at all.
+        .withAutomountServiceAccountToken(false)
+        .build();
+  }
+}
