@@ -112,7 +112,11 @@ class ModelValidatorTest {
         Arguments.of("default breaks its own pattern", withParameters(Parameter.string("hub", "Not A Hub").pattern("^[a-z]+$").build()),
             "CAC-PARAM-001", "envapp.parameters[hub].default", "default \"Not A Hub\" must match ^[a-z]+$"),
         Arguments.of("a description that cannot be a values.yaml comment", withParameters(Parameter.string("hub", "kkrast").description("line one\nline two").build()),
-            "CAC-PARAM-001", "envapp.parameters[hub].description", "has a line break or a control character"));
+            "CAC-PARAM-001", "envapp.parameters[hub].description", "has a line break or a control character"),
+        Arguments.of("a C1 control in a default that Helm 3 cannot read back", withParameters(Parameter.string("hub", "kk\u0085rast\u0080").build()),
+            "CAC-PARAM-001", "envapp.parameters[hub].default", "contains U+0080, which Helm 3 cannot read back from a values file"),
+        Arguments.of("U+FFFF in an environment's extra env", withEnvironment(Environment.builder("qa").set(EnvApp.ENV, new TreeMap<>(java.util.Map.of("A", "x\uFFFF"))).build()),
+            "CAC-ENV-001", "envapp.environments[qa].env", "value of 'A' contains U+FFFF, which Helm 3 cannot read back"));
   }
 
   @ParameterizedTest(name = "{0}")

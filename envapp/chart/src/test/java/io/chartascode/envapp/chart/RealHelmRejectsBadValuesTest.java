@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -87,6 +88,26 @@ class RealHelmRejectsBadValuesTest {
     assertThat(resources.at("/limits/cpu").textValue()).isEqualTo("2");
     // A float64 to Helm, so Go writes it with an exponent, a form Kubernetes' quantity grammar reads.
     assertThat(resources.at("/limits/memory").textValue()).isEqualTo("1.073741824e+09");
+  }
+
+  /**
+   * The characters the model refuses in values (Parameter#violations, CAC-PARAM-001/CAC-ENV-001),
+   * and only those: Helm 3 fails on them, written escaped, in its schema check; Helm 4 takes them;
+   * other controls pass both.
+   */
+  @ParameterizedTest(name = "U+{0}: refused by helm 3 = {1}")
+  @CsvSource({"007F, true", "0080, true", "009F, true", "FFFE, true", "FFFF, true",
+      "0001, false", "0085, false", "00A0, false", "FDD0, false", "1F600, false"})
+  void helm3CannotReadBackSomeCharactersInValues(String codePoint, boolean refusedByHelm3) throws Exception {
+    String escaped = codePoint.length() > 4 ? "\\U" + "0".repeat(8 - codePoint.length()) + codePoint : "\\u" + codePoint;
+    String values = "env:\n  A: \"x" + escaped + "\"\n";
+
+    Command.Result helm3 = templateWith(Tool.HELM_3, values);
+    assertThat(helm3.exitCode() != 0).as(helm3.stderr()).isEqualTo(refusedByHelm3);
+    if (refusedByHelm3) {
+      assertThat(helm3.stderr()).contains("control characters are not allowed");
+    }
+    templateWith(Tool.HELM_4, values).assertSuccess();
   }
 
   /** {@code helm template envapp <chart> -f <a values file holding values>}; does not assert success. */

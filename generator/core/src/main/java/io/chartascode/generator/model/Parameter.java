@@ -3,6 +3,7 @@ package io.chartascode.generator.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -148,6 +149,7 @@ public final class Parameter<T> {
       return problems;
     }
     if (value instanceof String s) {
+      carriedByHelm3(s).ifPresent(problems::add);
       pattern
           .filter(p -> !p.matcher(s).matches())
           .ifPresent(p -> problems.add("must match " + p.pattern()));
@@ -163,6 +165,12 @@ public final class Parameter<T> {
       maximum.filter(max -> i > max).ifPresent(max -> problems.add("must be <= " + max));
     }
     if (value instanceof SortedMap<?, ?> map) {
+      map.forEach((k, v) -> {
+        carriedByHelm3((String) k).ifPresent(problem -> problems.add("key '" + k + "' " + problem));
+        if (v instanceof String text) {
+          carriedByHelm3(text).ifPresent(problem -> problems.add("value of '" + k + "' " + problem));
+        }
+      });
       pattern.ifPresent(
           p ->
               map.keySet().stream()
@@ -171,6 +179,28 @@ public final class Parameter<T> {
                   .forEach(k -> problems.add("key '" + k + "' must match " + p.pattern())));
     }
     return problems;
+  }
+
+  /**
+   * Why Helm 3 cannot take {@code text} as a value, if it cannot. Helm 3 (3.17 here) checks values
+   * against values.schema.json by writing them as YAML and reading that back; its YAML writer puts
+   * DEL, the C1 controls but NEL, U+FFFE and U+FFFF into the text as they are, and its reader then
+   * refuses them ("control characters are not allowed"). Helm 4 takes them. A lone surrogate is not
+   * text at all. Other controls are written escaped and pass.
+   */
+  private static Optional<String> carriedByHelm3(String text) {
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      boolean refused = cp == 0x7F || (cp >= 0x80 && cp <= 0x9F && cp != 0x85) || cp == 0xFFFE || cp == 0xFFFF
+          || Character.getType(cp) == Character.SURROGATE;
+      if (refused) {
+        return Optional.of(String.format(Locale.ROOT,
+            "contains U+%04X, which Helm 3 cannot read back from a values file (a control character, a"
+                + " non-character or a lone surrogate); remove it", cp));
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

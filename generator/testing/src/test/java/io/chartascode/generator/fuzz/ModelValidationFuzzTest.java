@@ -39,11 +39,13 @@ import org.junit.jupiter.api.BeforeAll;
  * numbers and quantities (half of the time a plausible value, so that valid models are reached).
  * The outcome is a valid model, or an {@link InvalidModelException} carrying exactly the findings
  * {@link ModelValidator#check} reports; never another exception. A valid model renders, and its
- * chart passes {@code helm lint --strict} with the pinned helm 3 (sampled: at most one lint every
- * {@value #LINT_EVERY_MILLIS} ms, since one lint costs about as much as thousands of models).
+ * chart passes {@code helm lint --strict} with the pinned helm 3: the first {@value #ALWAYS_LINTED}
+ * valid models (so every committed input when {@code verify} replays them), then at most one every
+ * {@value #LINT_EVERY_MILLIS} ms, since one lint costs about as much as thousands of models.
  */
 class ModelValidationFuzzTest {
   private static final long LINT_EVERY_MILLIS = 3000;
+  private static final int ALWAYS_LINTED = 20;
   private static Path dir;
   private static long lastLint;
   static int valid;
@@ -79,7 +81,7 @@ class ModelValidationFuzzTest {
     valid++;
     SortedMap<String, String> files = Generator.render(List.of(app));
     assertThat(files).isNotEmpty();
-    if (System.currentTimeMillis() - lastLint >= LINT_EVERY_MILLIS) {
+    if (valid <= ALWAYS_LINTED || System.currentTimeMillis() - lastLint >= LINT_EVERY_MILLIS) {
       lastLint = System.currentTimeMillis();
       linted++;
       Path root = dir.resolve("generated");
