@@ -3,6 +3,7 @@ package io.chartascode.envapp.chart;
 import io.chartascode.testing.Renders;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chartascode.generator.model.Quantities;
 import io.chartascode.testing.Command;
 import io.chartascode.testing.Manifests;
 import io.chartascode.testing.tools.Tool;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +48,12 @@ class RealHelmRejectsBadValuesTest {
       {"tag latest", "tag: latest\n", "tag: Must not validate the schema (not)", "at '/tag': 'not' failed"},
       {"extra env repeating PROD", "env:\n  PROD: \"x\"\n", "env: Property name of \"PROD\" does not match", "invalid propertyName 'PROD'"},
       {"extra env with an invalid name", "env:\n  bad-name: x\n", "env: Property name of \"bad-name\" does not match", "'bad-name' does not match pattern"},
+      {"cpu request above its limit, in other units", "resources:\n  requests:\n    cpu: \"2\"\n  limits:\n    cpu: 500m\n",
+          "the cpu request (resources.requests.cpu = 2) must not exceed its limit (resources.limits.cpu = 500m); Kubernetes refuses such a pod",
+          "the cpu request (resources.requests.cpu = 2) must not exceed its limit (resources.limits.cpu = 500m); Kubernetes refuses such a pod"},
+      {"memory request above its limit, in other units", "resources:\n  requests:\n    memory: 1Gi\n  limits:\n    memory: 512Mi\n",
+          "the memory request (resources.requests.memory = 1Gi) must not exceed its limit (resources.limits.memory = 512Mi)",
+          "the memory request (resources.requests.memory = 1Gi) must not exceed its limit (resources.limits.memory = 512Mi)"},
       {"test image without a tag or digest", "tests:\n  image: busybox\n", "tests.image: Does not match pattern", "at '/tests/image': 'busybox' does not match pattern"},
     };
     for (String[] row : table) {
@@ -108,6 +116,36 @@ class RealHelmRejectsBadValuesTest {
       assertThat(helm3.stderr()).contains("control characters are not allowed");
     }
     templateWith(Tool.HELM_4, values).assertSuccess();
+  }
+
+  /**
+   * The chart compares requests with limits as the model does ({@code Quantities}): for random
+   * pairs in every unit the schema admits, {@code helm template} fails exactly when the request is
+   * larger. Integer amounts, so that float64 in the template is exact.
+   */
+  @ParameterizedTest(name = "{0}: requests <= limits, as the model decides, for random quantities")
+  @MethodSource("helms")
+  void requestsAboveLimitsFailAsTheModelSays(Tool helm) throws Exception {
+    Random random = new Random(20261201);
+    String[] memoryUnits = {"", "k", "M", "G", "Ki", "Mi", "Gi"};
+    for (int i = 0; i < 12; i++) {
+      String cpuRequest = random.nextBoolean() ? (1 + random.nextInt(3000)) + "m" : String.valueOf(1 + random.nextInt(3));
+      String cpuLimit = random.nextBoolean() ? (1 + random.nextInt(3000)) + "m" : String.valueOf(1 + random.nextInt(3));
+      String memoryRequest = (1 + random.nextInt(2048)) + memoryUnits[random.nextInt(memoryUnits.length)];
+      String memoryLimit = (1 + random.nextInt(2048)) + memoryUnits[random.nextInt(memoryUnits.length)];
+      boolean modelRefuses = Quantities.amount(cpuRequest).orElseThrow().compareTo(Quantities.amount(cpuLimit).orElseThrow()) > 0
+          || Quantities.amount(memoryRequest).orElseThrow().compareTo(Quantities.amount(memoryLimit).orElseThrow()) > 0;
+
+      Command.Result result = templateWith(helm, "resources:\n  requests:\n    cpu: \"" + cpuRequest + "\"\n    memory: "
+          + memoryRequest + "\n  limits:\n    cpu: \"" + cpuLimit + "\"\n    memory: " + memoryLimit + "\n");
+
+      assertThat(result.exitCode() != 0)
+          .as("cpu %s <= %s, memory %s <= %s: %s", cpuRequest, cpuLimit, memoryRequest, memoryLimit, result.stderr())
+          .isEqualTo(modelRefuses);
+    }
+    // The same amount in other units is not above: 0.5 = 500m, 1Gi = 1024Mi = 1073741824.
+    templateWith(helm, "resources:\n  requests:\n    cpu: 0.5\n    memory: 1024Mi\n  limits:\n    cpu: 500m\n"
+        + "    memory: 1073741824\n").assertSuccess();
   }
 
   /** {@code helm template envapp <chart> -f <a values file holding values>}; does not assert success. */

@@ -65,9 +65,7 @@ public final class HelmChartRenderer {
           "templates/" + manifest.fileStem() + ".yaml",
           YamlWriter.write(templates.render(manifest).withHeader(header.template())));
     }
-    if (!app.bounds().isEmpty()) {
-      files.put("templates/validate.yaml", validate());
-    }
+    new ChartTimeChecks(app, names).render(header).ifPresent(checks -> files.put("templates/validate.yaml", checks));
     files.put("templates/NOTES.txt", notes());
     files.put("templates/tests/test-connection.yaml", testConnection());
     files.put("README.md", ChartReadme.render(app, header));
@@ -80,28 +78,6 @@ public final class HelmChartRenderer {
 
   private String chart() {
     return yaml(ChartYaml.tree(app));
-  }
-
-  /** JSON Schema cannot compare two values, so {@code min <= max} is a template {@code fail}. */
-  private String validate() {
-    StringBuilder out = new StringBuilder(header.template()).append('\n');
-    for (Bound bound : app.bounds()) {
-      String lower = HelmExpressions.valuesPath(bound.lower());
-      String upper = HelmExpressions.valuesPath(bound.upper());
-      String message =
-          bound.lower().name()
-              + " (%v) must not exceed "
-              + bound.upper().name()
-              + " (%v); lower "
-              + bound.lower().name()
-              + " or raise "
-              + bound.upper().name();
-      out.append("{{- if gt (int ").append(lower).append(") (int ").append(upper).append(") }}\n")
-          .append("{{- fail (printf ").append(HelmExpressions.goString(message))
-          .append(" ").append(lower).append(" ").append(upper).append(") }}\n")
-          .append("{{- end }}\n");
-    }
-    return out.toString();
   }
 
   private String notes() {
