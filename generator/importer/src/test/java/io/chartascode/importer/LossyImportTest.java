@@ -46,14 +46,22 @@ class LossyImportTest {
         .extracting(Difference::object, Difference::path, Difference::where)
         .contains(
             row("spec.template.spec.initContainers", 30),
-            row("spec.template.spec.nodeSelector", 28),
             row("spec.template.spec.volumes[logs]", 60),
             row("spec.template.spec.containers[web].env[DB_PASSWORD]", 42),
-            row("spec.template.spec.containers[web].livenessProbe.initialDelaySeconds", 51),
             row("metadata.labels.team", 15),
             row("spec.template.metadata.annotations", 25));
     assertThat(RESULT.report().differences())
         .anySatisfy(d -> assertThat(d.toString()).startsWith("ServiceAccount/legacy-web (not in the input): absent -> added"));
+  }
+
+  @Test
+  void podSettingsAndProbeTimingsAreCarriedOver() {
+    assertThat(RESULT.report().differences())
+        .extracting(Difference::path)
+        .noneMatch(path -> path.startsWith("spec.template.spec.nodeSelector") || path.contains("livenessProbe.initialDelaySeconds"));
+    assertThat(RESULT.source())
+        .contains(".nodeSelector(\"kubernetes.io/os\", \"linux\")")
+        .contains(".withInitialDelaySeconds(");
   }
 
   @Test

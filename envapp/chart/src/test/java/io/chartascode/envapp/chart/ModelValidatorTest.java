@@ -68,7 +68,27 @@ class ModelValidatorTest {
         Arguments.of("targetPort names no container port", ENVAPP.toBuilder().service(ServiceExposure.clusterIp(Value.fixed(80), "web")).build(),
             "CAC-PORT-001", "envapp.service.targetPort", "'web' names no container port"),
         Arguments.of("probe on a missing port", withContainer(c -> c.liveness(HttpProbe.get("/healthz", "admin"))),
-            "CAC-PORT-001", "envapp.deployment.container[app].livenessProbe.port", "'admin' names no container port"),
+            "CAC-PORT-001", "envapp.deployment.container[app].livenessProbe.httpGet.port", "'admin' names no container port"),
+        Arguments.of("probe with two handlers", withContainer(c -> c.readiness(new io.fabric8.kubernetes.api.model.ProbeBuilder()
+                .withNewHttpGet().withPath("/").withPort(new io.fabric8.kubernetes.api.model.IntOrString("http")).endHttpGet()
+                .withNewTcpSocket().withPort(new io.fabric8.kubernetes.api.model.IntOrString("http")).endTcpSocket().build())),
+            "CAC-PROBE-001", "envapp.deployment.container[app].readinessProbe", "has 2 handlers; give exactly one of httpGet, tcpSocket, exec and grpc"),
+        Arguments.of("liveness probe that needs two successes", withContainer(c -> c.liveness(new io.fabric8.kubernetes.api.model.ProbeBuilder()
+                .withNewExec().withCommand("true").endExec().withSuccessThreshold(2).build())),
+            "CAC-PROBE-001", "envapp.deployment.container[app].livenessProbe.successThreshold", "Kubernetes requires 1 for liveness and startup probes"),
+        Arguments.of("preStop sleep of 0 s", withContainer(c -> c.lifecycle(new io.fabric8.kubernetes.api.model.LifecycleBuilder()
+                .withNewPreStop().withNewSleep().withSeconds(0L).endSleep().endPreStop().build())),
+            "CAC-PROBE-001", "envapp.deployment.container[app].lifecycle.preStop.sleep.seconds", "is 0; it must be at least 1"),
+        Arguments.of("startup probe on a port number out of range", withContainer(c -> c.startup(new io.fabric8.kubernetes.api.model.ProbeBuilder()
+                .withNewTcpSocket().withPort(new io.fabric8.kubernetes.api.model.IntOrString(70000)).endTcpSocket().build())),
+            "CAC-PORT-001", "envapp.deployment.container[app].startupProbe.tcpSocket.port", "port 70000 is outside 1–65535"),
+        Arguments.of("rollout that never progresses", ENVAPP.toBuilder().workload(ENVAPP.workload().toBuilder().strategy(
+                new io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder().withNewRollingUpdate()
+                    .withMaxSurge(new io.fabric8.kubernetes.api.model.IntOrString(0)).withMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString("0%"))
+                    .endRollingUpdate().build()).build()).build(),
+            "CAC-POD-001", "envapp.deployment.strategy.rollingUpdate", "has maxSurge and maxUnavailable both 0, so a rollout never progresses"),
+        Arguments.of("image pull secret that is no Secret name", ENVAPP.toBuilder().workload(ENVAPP.workload().toBuilder().imagePullSecret("Registry Creds").build()).build(),
+            "CAC-POD-001", "envapp.deployment.pod.imagePullSecrets", "'Registry Creds' is not a Secret name"),
         Arguments.of("request above limit", withEnvironment(Environment.builder("qa").set(EnvApp.CPU_REQUEST, "2").build()),
             "CAC-RES-001", "envapp.deployment.container[app].resources.requests.cpu", "request 2 exceeds limit 500m in environment qa"),
         Arguments.of("unparseable fixed quantity", withContainer(c -> c.resources(new Resources(Value.fixed("lots"), Value.fixed("64Mi"), Value.fixed("1"), Value.fixed("1Gi")))),

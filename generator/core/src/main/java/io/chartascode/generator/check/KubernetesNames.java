@@ -29,6 +29,11 @@ final class KubernetesNames {
     return value.length() <= MAX_LABEL && LABEL_VALUE.matcher(value).matches();
   }
 
+  /** An object name such as a Secret's or a PriorityClass's: a DNS-1123 subdomain. */
+  static boolean isObjectName(String name) {
+    return name.length() <= 253 && DNS_1123_SUBDOMAIN.matcher(name).matches();
+  }
+
   /** A namespace name: a DNS-1123 label. */
   static boolean isNamespace(String name) {
     return name.length() <= MAX_LABEL && DNS_1123_LABEL.matcher(name).matches();

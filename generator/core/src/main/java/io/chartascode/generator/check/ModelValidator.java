@@ -25,6 +25,8 @@ public final class ModelValidator {
           new DisruptionBudgetRule(),
           new NetworkPolicyRule(),
           new PortsRule(),
+          new ProbesRule(),
+          new PodRule(),
           new ResourcesRule(),
           new EnvVarsRule(),
           new ImageRule(),

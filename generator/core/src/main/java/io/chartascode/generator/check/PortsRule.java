@@ -3,7 +3,8 @@ package io.chartascode.generator.check;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.ContainerPort;
-import io.chartascode.generator.model.HttpProbe;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Probe;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,8 +47,9 @@ final class PortsRule implements Rule {
           range(path + ".containerPort", port.port().evaluate(s.values()), s, findings);
         }
       }
-      probe(container + ".livenessProbe.port", c.liveness(), names, findings);
-      probe(container + ".readinessProbe.port", c.readiness(), names, findings);
+      probe(container + ".livenessProbe", c.liveness(), names, findings);
+      probe(container + ".readinessProbe", c.readiness(), names, findings);
+      probe(container + ".startupProbe", c.startup(), names, findings);
     }
     for (Scenario s : Scenario.of(app)) {
       range(app.name() + ".service.port", app.service().port().evaluate(s.values()), s, findings);
@@ -62,8 +64,29 @@ final class PortsRule implements Rule {
     }
   }
 
-  private void probe(String path, Optional<HttpProbe> probe, Set<String> names, List<Finding> findings) {
-    probe.ifPresent(p -> resolves(path, p.portName(), names, findings));
+  /** A probe's port: a name of its container's ports, or a number in range. */
+  private void probe(String path, Optional<Probe> probe, Set<String> names, List<Finding> findings) {
+    probe.ifPresent(p -> {
+      if (p.getHttpGet() != null) {
+        port(path + ".httpGet.port", p.getHttpGet().getPort(), names, findings);
+      }
+      if (p.getTcpSocket() != null) {
+        port(path + ".tcpSocket.port", p.getTcpSocket().getPort(), names, findings);
+      }
+      if (p.getGrpc() != null && p.getGrpc().getPort() != null && (p.getGrpc().getPort() < 1 || p.getGrpc().getPort() > 65535)) {
+        findings.add(finding(path + ".grpc.port", "port " + p.getGrpc().getPort() + " is outside 1–65535"));
+      }
+    });
+  }
+
+  private void port(String path, IntOrString port, Set<String> names, List<Finding> findings) {
+    if (port == null) {
+      findings.add(finding(path, "is missing; name a container port"));
+    } else if (port.getStrVal() != null) {
+      resolves(path, port.getStrVal(), names, findings);
+    } else if (port.getIntVal() == null || port.getIntVal() < 1 || port.getIntVal() > 65535) {
+      findings.add(finding(path, "port " + port.getIntVal() + " is outside 1–65535"));
+    }
   }
 
   private void resolves(String path, String name, Set<String> names, List<Finding> findings) {

@@ -6,7 +6,6 @@ import io.chartascode.generator.model.Autoscaling;
 import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.ContainerPort;
 import io.chartascode.generator.model.EnvVar;
-import io.chartascode.generator.model.HttpProbe;
 import io.chartascode.generator.model.Resources;
 import io.chartascode.generator.model.TopologySpread;
 import io.chartascode.generator.model.Value;
@@ -16,9 +15,7 @@ import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
@@ -55,6 +52,7 @@ final class DeploymentPart implements Part {
         .withMetadata(Part.metadata(b))
         .withNewSpec()
         .withReplicas(b.valueUnless(autoscaled, workload.replicas()))
+        .withStrategy(workload.strategy().orElse(null))
         .withNewSelector()
         .withMatchLabels(b.labels(LabelSet.SELECTOR))
         .endSelector()
@@ -71,6 +69,10 @@ final class DeploymentPart implements Part {
         .withAffinity(workload.antiAffinity().map(a -> antiAffinity(b, a)).orElse(null))
         .withTopologySpreadConstraints(topologySpreads(b, workload))
         .withTolerations(workload.tolerations())
+        .withTerminationGracePeriodSeconds(workload.terminationGracePeriodSeconds().orElse(null))
+        .withNodeSelector(workload.nodeSelector().isEmpty() ? null : workload.nodeSelector())
+        .withPriorityClassName(workload.priorityClassName().orElse(null))
+        .withImagePullSecrets(workload.imagePullSecrets().stream().map(LocalObjectReference::new).toList())
         .withContainers(containers(b, workload))
         .withVolumes(
             workload.containers().stream()
@@ -157,8 +159,16 @@ final class DeploymentPart implements Part {
                         (name, value) ->
                             container.addToEnv(
                                 new EnvVarBuilder().withName(name).withValue(value).build())));
-    c.liveness().ifPresent(p -> container.withLivenessProbe(probe(p)));
-    c.readiness().ifPresent(p -> container.withReadinessProbe(probe(p)));
+    c.liveness().ifPresent(container::withLivenessProbe);
+    c.readiness().ifPresent(container::withReadinessProbe);
+    c.startup().ifPresent(container::withStartupProbe);
+    c.lifecycle().ifPresent(container::withLifecycle);
+    if (!c.command().isEmpty()) {
+      container.withCommand(c.command());
+    }
+    if (!c.args().isEmpty()) {
+      container.withArgs(c.args());
+    }
     return container
         .withResources(resources(b, c.resources()))
         .withSecurityContext(c.securityContext())
@@ -190,15 +200,6 @@ final class DeploymentPart implements Part {
 
   private static Quantity quantity(Binder b, Value<String> value) {
     return new Quantity(b.value(value));
-  }
-
-  private static Probe probe(HttpProbe probe) {
-    return new ProbeBuilder()
-        .withNewHttpGet()
-        .withPath(probe.path())
-        .withPort(new IntOrString(probe.portName()))
-        .endHttpGet()
-        .build();
   }
 
   /** {@code /tmp} → {@code tmp}: a DNS label for the emptyDir volume. */

@@ -1,5 +1,7 @@
 package io.chartascode.generator.model;
 
+import io.fabric8.kubernetes.api.model.Lifecycle;
+import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +10,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 /**
- * The application container: image, ports, environment, resources, probes and security.
+ * A container: image, ports, environment, resources, probes, lifecycle hooks and security.
  *
  * <p>Kubernetes-shaped constants such as the security context use fabric8's own types, so there is
  * one vocabulary for Kubernetes objects; only the values that vary are {@link Value}s.
@@ -21,8 +23,12 @@ public final class Container {
   private final List<EnvVar> env;
   private final Parameter<SortedMap<String, String>> extraEnv;
   private final Resources resources;
-  private final HttpProbe liveness;
-  private final HttpProbe readiness;
+  private final Probe liveness;
+  private final Probe readiness;
+  private final Probe startup;
+  private final Lifecycle lifecycle;
+  private final List<String> command;
+  private final List<String> args;
   private final SecurityContext securityContext;
   private final List<String> writableDirectories;
 
@@ -36,6 +42,10 @@ public final class Container {
     this.resources = Objects.requireNonNull(b.resources, "resources");
     this.liveness = b.liveness;
     this.readiness = b.readiness;
+    this.startup = b.startup;
+    this.lifecycle = b.lifecycle;
+    this.command = List.copyOf(b.command);
+    this.args = List.copyOf(b.args);
     // Absent means empty: the security rules report what is missing (CAC-SEC-002, -003).
     this.securityContext = b.securityContext == null ? new SecurityContext() : b.securityContext;
     this.writableDirectories = List.copyOf(b.writableDirectories);
@@ -55,6 +65,10 @@ public final class Container {
     b.resources = resources;
     b.liveness = liveness;
     b.readiness = readiness;
+    b.startup = startup;
+    b.lifecycle = lifecycle;
+    b.command.addAll(command);
+    b.args.addAll(args);
     b.securityContext = securityContext;
     b.writableDirectories.addAll(writableDirectories);
     return b;
@@ -92,13 +106,33 @@ public final class Container {
   }
 
   /** Default: none. */
-  public Optional<HttpProbe> liveness() {
+  public Optional<Probe> liveness() {
     return Optional.ofNullable(liveness);
   }
 
   /** Default: none. */
-  public Optional<HttpProbe> readiness() {
+  public Optional<Probe> readiness() {
     return Optional.ofNullable(readiness);
+  }
+
+  /** Holds the other probes back until the process has started. Default: none. */
+  public Optional<Probe> startup() {
+    return Optional.ofNullable(startup);
+  }
+
+  /** Hooks, such as a {@code preStop} that waits while endpoints converge. Default: none. */
+  public Optional<Lifecycle> lifecycle() {
+    return Optional.ofNullable(lifecycle);
+  }
+
+  /** Replaces the image's entrypoint. Default: the image's. */
+  public List<String> command() {
+    return command;
+  }
+
+  /** Replaces the image's arguments. Default: the image's. */
+  public List<String> args() {
+    return args;
   }
 
   /** Default: empty, which CAC-SEC-002 and CAC-SEC-003 refuse unless the application opts out. */
@@ -123,8 +157,12 @@ public final class Container {
     private final List<EnvVar> env = new ArrayList<>();
     private Parameter<SortedMap<String, String>> extraEnv;
     private Resources resources;
-    private HttpProbe liveness;
-    private HttpProbe readiness;
+    private Probe liveness;
+    private Probe readiness;
+    private Probe startup;
+    private Lifecycle lifecycle;
+    private final List<String> command = new ArrayList<>();
+    private final List<String> args = new ArrayList<>();
     private SecurityContext securityContext;
     private final List<String> writableDirectories = new ArrayList<>();
 
@@ -167,13 +205,51 @@ public final class Container {
       return this;
     }
 
+    /** An HTTP GET liveness probe with Kubernetes' default timings. */
     public Builder liveness(HttpProbe liveness) {
+      return liveness(liveness.toProbe());
+    }
+
+    /** Any liveness probe: HTTP, TCP, exec or gRPC, with its timings. */
+    public Builder liveness(Probe liveness) {
       this.liveness = liveness;
       return this;
     }
 
+    /** An HTTP GET readiness probe with Kubernetes' default timings. */
     public Builder readiness(HttpProbe readiness) {
+      return readiness(readiness.toProbe());
+    }
+
+    /** Any readiness probe: HTTP, TCP, exec or gRPC, with its timings. */
+    public Builder readiness(Probe readiness) {
       this.readiness = readiness;
+      return this;
+    }
+
+    /** A startup probe, for a process slow to start: the other probes wait for it. */
+    public Builder startup(Probe startup) {
+      this.startup = startup;
+      return this;
+    }
+
+    /** Lifecycle hooks ({@code postStart}, {@code preStop}: exec, HTTP or sleep). */
+    public Builder lifecycle(Lifecycle lifecycle) {
+      this.lifecycle = lifecycle;
+      return this;
+    }
+
+    /** Replaces the image's entrypoint. */
+    public Builder command(String... command) {
+      this.command.clear();
+      this.command.addAll(List.of(command));
+      return this;
+    }
+
+    /** Replaces the image's arguments. */
+    public Builder args(String... args) {
+      this.args.clear();
+      this.args.addAll(List.of(args));
       return this;
     }
 

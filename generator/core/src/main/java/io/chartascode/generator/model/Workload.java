@@ -2,10 +2,14 @@ package io.chartascode.generator.model;
 
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The Deployment: how many pods, where they may run, and the containers they hold. The first
@@ -18,6 +22,11 @@ public final class Workload {
   private final List<Toleration> tolerations;
   private final AntiAffinity antiAffinity;
   private final List<TopologySpread> topologySpreads;
+  private final Long terminationGracePeriodSeconds;
+  private final SortedMap<String, String> nodeSelector;
+  private final List<String> imagePullSecrets;
+  private final String priorityClassName;
+  private final DeploymentStrategy strategy;
 
   private Workload(Builder b) {
     this.replicas = Objects.requireNonNull(b.replicas, "replicas");
@@ -31,6 +40,11 @@ public final class Workload {
     this.tolerations = List.copyOf(b.tolerations);
     this.antiAffinity = b.antiAffinity;
     this.topologySpreads = List.copyOf(b.topologySpreads);
+    this.terminationGracePeriodSeconds = b.terminationGracePeriodSeconds;
+    this.nodeSelector = Collections.unmodifiableSortedMap(new TreeMap<>(b.nodeSelector));
+    this.imagePullSecrets = List.copyOf(b.imagePullSecrets);
+    this.priorityClassName = b.priorityClassName;
+    this.strategy = b.strategy;
   }
 
   public static Builder builder() {
@@ -45,6 +59,11 @@ public final class Workload {
     b.tolerations.addAll(tolerations);
     b.antiAffinity = antiAffinity;
     b.topologySpreads.addAll(topologySpreads);
+    b.terminationGracePeriodSeconds = terminationGracePeriodSeconds;
+    b.nodeSelector.putAll(nodeSelector);
+    b.imagePullSecrets.addAll(imagePullSecrets);
+    b.priorityClassName = priorityClassName;
+    b.strategy = strategy;
     return b;
   }
 
@@ -77,6 +96,31 @@ public final class Workload {
     return topologySpreads;
   }
 
+  /** How long Kubernetes waits after SIGTERM before SIGKILL. Default: Kubernetes' (30 s). */
+  public Optional<Long> terminationGracePeriodSeconds() {
+    return Optional.ofNullable(terminationGracePeriodSeconds);
+  }
+
+  /** Node labels the pods require. Default: none. */
+  public SortedMap<String, String> nodeSelector() {
+    return nodeSelector;
+  }
+
+  /** Secrets with registry credentials, by name. Default: none. */
+  public List<String> imagePullSecrets() {
+    return imagePullSecrets;
+  }
+
+  /** The PriorityClass of the pods. Default: none. */
+  public Optional<String> priorityClassName() {
+    return Optional.ofNullable(priorityClassName);
+  }
+
+  /** How a rollout replaces pods (maxSurge, maxUnavailable). Default: Kubernetes' (25%, 25%). */
+  public Optional<DeploymentStrategy> strategy() {
+    return Optional.ofNullable(strategy);
+  }
+
   /** Builds a {@link Workload}. */
   public static final class Builder {
     private Value<Integer> replicas;
@@ -85,8 +129,39 @@ public final class Workload {
     private final List<Toleration> tolerations = new ArrayList<>();
     private AntiAffinity antiAffinity;
     private final List<TopologySpread> topologySpreads = new ArrayList<>();
+    private Long terminationGracePeriodSeconds;
+    private final SortedMap<String, String> nodeSelector = new TreeMap<>();
+    private final List<String> imagePullSecrets = new ArrayList<>();
+    private String priorityClassName;
+    private DeploymentStrategy strategy;
 
     private Builder() {}
+
+    public Builder terminationGracePeriodSeconds(long seconds) {
+      this.terminationGracePeriodSeconds = seconds;
+      return this;
+    }
+
+    public Builder nodeSelector(String label, String value) {
+      this.nodeSelector.put(label, value);
+      return this;
+    }
+
+    public Builder imagePullSecret(String secretName) {
+      this.imagePullSecrets.add(secretName);
+      return this;
+    }
+
+    public Builder priorityClassName(String priorityClassName) {
+      this.priorityClassName = priorityClassName;
+      return this;
+    }
+
+    /** For example {@code new DeploymentStrategyBuilder().withNewRollingUpdate().withMaxSurge(...)}. */
+    public Builder strategy(DeploymentStrategy strategy) {
+      this.strategy = strategy;
+      return this;
+    }
 
     public Builder replicas(Value<Integer> replicas) {
       this.replicas = replicas;

@@ -48,8 +48,15 @@ public record ApplicationPlan(
       ObjectNode podSecurityContext,
       List<ObjectNode> tolerations,
       Optional<AntiAffinity> antiAffinity,
-      List<TopologySpread> topologySpreads) {
+      List<TopologySpread> topologySpreads,
+      Optional<Long> terminationGracePeriodSeconds,
+      SortedMap<String, String> nodeSelector,
+      List<String> imagePullSecrets,
+      Optional<String> priorityClassName,
+      Optional<ObjectNode> strategy) {
     public Workload {
+      nodeSelector = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(nodeSelector));
+      imagePullSecrets = List.copyOf(imagePullSecrets);
       containers = List.copyOf(containers);
       tolerations = List.copyOf(tolerations);
       topologySpreads = List.copyOf(topologySpreads);

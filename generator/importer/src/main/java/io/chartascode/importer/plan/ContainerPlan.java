@@ -1,7 +1,6 @@
 package io.chartascode.importer.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.chartascode.generator.model.HttpProbe;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +9,9 @@ import java.util.Optional;
  *
  * @param env variables set one by one, in input order, before {@code extraEnv}
  * @param extraEnv the map parameter holding the variables that follow in name order
+ * @param liveness a probe (also {@code readiness}, {@code startup}): the part builder code can
+ *     express, with a numbered port written as the container port's name
+ * @param lifecycle the container's hooks, as builder code can express them
  * @param securityContext the part of the input's security context that builder code can express
  */
 public record ContainerPlan(
@@ -25,12 +27,18 @@ public record ContainerPlan(
     ValuePlan memoryRequest,
     ValuePlan cpuLimit,
     ValuePlan memoryLimit,
-    Optional<HttpProbe> liveness,
-    Optional<HttpProbe> readiness,
+    Optional<ObjectNode> liveness,
+    Optional<ObjectNode> readiness,
+    Optional<ObjectNode> startup,
+    Optional<ObjectNode> lifecycle,
+    List<String> command,
+    List<String> args,
     ObjectNode securityContext,
     List<String> writableDirectories) {
 
   public ContainerPlan {
+    command = List.copyOf(command);
+    args = List.copyOf(args);
     ports = List.copyOf(ports);
     env = List.copyOf(env);
     writableDirectories = List.copyOf(writableDirectories);

@@ -6,7 +6,6 @@ import io.chartascode.generator.k8s.Labels;
 import io.chartascode.generator.model.AntiAffinity;
 import io.chartascode.generator.model.DisruptionBudget;
 import io.chartascode.generator.model.NetworkPolicy;
-import io.chartascode.generator.model.HttpProbe;
 import io.chartascode.generator.model.ParameterType;
 import io.chartascode.generator.model.TopologySpread;
 import io.chartascode.importer.ImportException;
@@ -15,7 +14,10 @@ import io.chartascode.importer.Skipped;
 import io.chartascode.importer.read.InputObject;
 import io.chartascode.importer.source.Fabric8Source;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.Lifecycle;
+import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -142,7 +144,12 @@ public final class ManifestAnalyzer {
             Fabric8Source.expressible(pod.path("securityContext"), PodSecurityContext.class),
             tolerations(pod),
             antiAffinity(pod),
-            topologySpreads(pod));
+            topologySpreads(pod),
+            present(pod.path("terminationGracePeriodSeconds")).map(JsonNode::asLong),
+            nodeSelector(pod),
+            imagePullSecrets(pod),
+            present(pod.path("priorityClassName")).map(JsonNode::asText),
+            present(deployment.tree().at("/spec/strategy")).map(st -> Fabric8Source.expressible(st, DeploymentStrategy.class)));
 
     Optional<String> namespace = text(deployment.tree().path("metadata"), "namespace");
     Optional<ApplicationPlan.Environment> environment =
@@ -323,6 +330,10 @@ public final class ManifestAnalyzer {
         ValuePlan.of(memoryLimit),
         probe(d, at + "/livenessProbe", c.path("livenessProbe"), ports),
         probe(d, at + "/readinessProbe", c.path("readinessProbe"), ports),
+        probe(d, at + "/startupProbe", c.path("startupProbe"), ports),
+        present(c.path("lifecycle")).map(l -> Fabric8Source.expressible(l, Lifecycle.class)),
+        strings(c.path("command")),
+        strings(c.path("args")),
         Fabric8Source.expressible(c.path("securityContext"), SecurityContext.class),
         writable);
   }
@@ -412,29 +423,47 @@ public final class ManifestAnalyzer {
     return node.isValueNode() && !node.isNull() ? Optional.of(node.asText()) : Optional.empty();
   }
 
-  private Optional<HttpProbe> probe(InputObject d, String at, JsonNode probe, List<ContainerPlan.Port> ports) {
-    if (probe.isMissingNode() || probe.isNull()) {
+  /**
+   * A probe of any kind, with its timings. A numbered HTTP or TCP port that is a container port is
+   * written as that port's name, as the model's own probes are.
+   */
+  private Optional<ObjectNode> probe(InputObject d, String at, JsonNode probe, List<ContainerPlan.Port> ports) {
+    if (present(probe).isEmpty()) {
       return Optional.empty();
     }
-    JsonNode get = probe.path("httpGet");
-    if (!get.isObject()) {
-      notes.add(d.where(at) + ": only HTTP GET probes are modelled; this probe is left out");
-      return Optional.empty();
+    ObjectNode named = probe.deepCopy();
+    for (String handler : List.of("httpGet", "tcpSocket")) {
+      JsonNode port = named.path(handler).path("port");
+      if (port.isIntegralNumber()) {
+        ports.stream().filter(p -> p.number() == port.asInt()).findFirst().ifPresent(p -> {
+          ((ObjectNode) named.get(handler)).put("port", p.name());
+          notes.add(d.where(at + "/" + handler + "/port") + ": probe port " + port + " is written as its name '" + p.name() + "'");
+        });
+      }
     }
-    JsonNode port = get.path("port");
-    Optional<String> name =
-        port.isTextual()
-            ? Optional.of(port.asText())
-            : ports.stream().filter(p -> p.number() == port.asInt(-1)).map(ContainerPlan.Port::name).findFirst();
-    if (name.isEmpty()) {
-      notes.add(d.where(at + "/httpGet/port") + ": probe port " + port + " is no port of the container;"
-          + " the model refers to probe ports by name, so this probe is left out");
-      return Optional.empty();
-    }
-    if (!port.isTextual()) {
-      notes.add(d.where(at + "/httpGet/port") + ": probe port " + port + " is written as its name '" + name.get() + "'");
-    }
-    return Optional.of(HttpProbe.get(get.path("path").asText("/"), name.get()));
+    return Optional.of(Fabric8Source.expressible(named, Probe.class));
+  }
+
+  private static SortedMap<String, String> nodeSelector(JsonNode pod) {
+    SortedMap<String, String> selector = new TreeMap<>();
+    pod.path("nodeSelector").fields().forEachRemaining(e -> selector.put(e.getKey(), e.getValue().asText()));
+    return selector;
+  }
+
+  private static List<String> imagePullSecrets(JsonNode pod) {
+    List<String> names = new ArrayList<>();
+    pod.path("imagePullSecrets").forEach(secret -> names.add(secret.path("name").asText()));
+    return names;
+  }
+
+  private static Optional<JsonNode> present(JsonNode node) {
+    return node.isMissingNode() || node.isNull() ? Optional.empty() : Optional.of(node);
+  }
+
+  private static List<String> strings(JsonNode list) {
+    List<String> strings = new ArrayList<>();
+    list.forEach(item -> strings.add(item.asText()));
+    return strings;
   }
 
   private ApplicationPlan.Autoscaling autoscaling(JsonNode spec, int replicas) {

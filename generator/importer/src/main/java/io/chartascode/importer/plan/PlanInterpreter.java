@@ -15,7 +15,10 @@ import io.chartascode.generator.model.ServiceExposure;
 import io.chartascode.generator.model.Value;
 import io.chartascode.generator.model.Workload;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.Lifecycle;
+import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,6 +50,11 @@ public final class PlanInterpreter {
     workload.podSecurityContext(fabric8(plan.workload().podSecurityContext(), PodSecurityContext.class));
     plan.workload().tolerations().forEach(t -> workload.toleration(fabric8(t, Toleration.class)));
     plan.workload().topologySpreads().forEach(workload::topologySpread);
+    plan.workload().terminationGracePeriodSeconds().ifPresent(workload::terminationGracePeriodSeconds);
+    plan.workload().nodeSelector().forEach(workload::nodeSelector);
+    plan.workload().imagePullSecrets().forEach(workload::imagePullSecret);
+    plan.workload().priorityClassName().ifPresent(workload::priorityClassName);
+    plan.workload().strategy().ifPresent(st -> workload.strategy(fabric8(st, DeploymentStrategy.class)));
     plan.workload().antiAffinity().ifPresent(workload::antiAffinity);
     app.workload(workload.build());
     ApplicationPlan.Service service = plan.service();
@@ -86,8 +94,12 @@ public final class PlanInterpreter {
     container.resources(
         new io.chartascode.generator.model.Resources(
             value(c.cpuRequest()), value(c.memoryRequest()), value(c.cpuLimit()), value(c.memoryLimit())));
-    c.liveness().ifPresent(container::liveness);
-    c.readiness().ifPresent(container::readiness);
+    c.liveness().ifPresent(p -> container.liveness(fabric8(p, Probe.class)));
+    c.readiness().ifPresent(p -> container.readiness(fabric8(p, Probe.class)));
+    c.startup().ifPresent(p -> container.startup(fabric8(p, Probe.class)));
+    c.lifecycle().ifPresent(l -> container.lifecycle(fabric8(l, Lifecycle.class)));
+    container.command(c.command().toArray(String[]::new));
+    container.args(c.args().toArray(String[]::new));
     container.securityContext(fabric8(c.securityContext(), SecurityContext.class));
     c.writableDirectories().forEach(container::writableDirectory);
     return container.build();

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,15 @@ public final class Fabric8Source {
   /** The part of {@code tree} that {@link #builder} writes; the rest the model will not render. */
   public static ObjectNode expressible(JsonNode tree, Class<?> type) {
     return walk(tree, type, null, false);
+  }
+
+  /** The fabric8 object {@code tree} describes, if it reads as one. */
+  public static <T> java.util.Optional<T> read(JsonNode tree, Class<T> type) {
+    try {
+      return java.util.Optional.of(MAPPER.treeToValue(tree, type));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   /** {@code new <Type>Builder()}, then one {@code .withX(...)} per line, indented, then {@code .build()}. */
@@ -67,6 +77,13 @@ public final class Fabric8Source {
         kept.set(field, value);
         if (out != null) {
           out.add(br + ".with$L(" + format(raw) + ")", cap, literal(raw, value));
+        }
+      } else if (raw == IntOrString.class && (value.isTextual() || value.canConvertToInt()) && has(builder, "with" + cap, raw)) {
+        // A port by name or number, e.g. a probe's: new IntOrString("http") or new IntOrString(8080).
+        kept.set(field, value);
+        if (out != null) {
+          out.add(br + ".with$L(new $T(" + (value.isTextual() ? "$S" : "$L") + "))", cap, IntOrString.class,
+              value.isTextual() ? value.asText() : value.asInt());
         }
       } else if (List.class.isAssignableFrom(raw) && value.isArray() && !value.isEmpty()) {
         Class<?> element = javaType.getContentType().getRawClass();

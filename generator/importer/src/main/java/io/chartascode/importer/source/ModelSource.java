@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.chartascode.generator.model.AntiAffinity;
+import io.chartascode.generator.model.HttpProbe;
 import io.chartascode.generator.model.DisruptionBudget;
 import io.chartascode.generator.model.NetworkPeer;
 import io.chartascode.generator.model.NetworkPolicy;
@@ -22,7 +23,10 @@ import io.chartascode.importer.plan.ApplicationPlan;
 import io.chartascode.importer.plan.ContainerPlan;
 import io.chartascode.importer.plan.ParameterPlan;
 import io.chartascode.importer.plan.ValuePlan;
+import io.fabric8.kubernetes.api.model.Lifecycle;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.ArrayList;
@@ -186,11 +190,27 @@ public final class ModelSource {
       code.add("\n.resources(new $T($L))", RESOURCES,
           CodeBlock.join(resources.stream().map(ModelSource::value).toList(), ", "));
     }
-    c.liveness().ifPresent(p -> code.add("\n.liveness($T.get($S, $S))", HTTP_PROBE, p.path(), p.portName()));
-    c.readiness().ifPresent(p -> code.add("\n.readiness($T.get($S, $S))", HTTP_PROBE, p.path(), p.portName()));
+    c.liveness().ifPresent(p -> code.add("\n.liveness($L)", probe(p)));
+    c.readiness().ifPresent(p -> code.add("\n.readiness($L)", probe(p)));
+    c.startup().ifPresent(p -> code.add("\n.startup($L)", probe(p)));
+    c.lifecycle().ifPresent(l -> code.add("\n.lifecycle(\n$>$>$L$<$<)", Fabric8Source.builder(l, Lifecycle.class)));
+    if (!c.command().isEmpty()) {
+      code.add("\n.command($L)", strings(c.command()));
+    }
+    if (!c.args().isEmpty()) {
+      code.add("\n.args($L)", strings(c.args()));
+    }
     code.add("\n.securityContext(\n$>$>$L$<$<)", Fabric8Source.builder(c.securityContext(), SecurityContext.class));
     c.writableDirectories().forEach(dir -> code.add("\n.writableDirectory($S)", dir));
     return code.add("\n.build()$<$<").build();
+  }
+
+  /** {@code HttpProbe.get(path, port)} where the probe is exactly that; builder code otherwise. */
+  private static CodeBlock probe(com.fasterxml.jackson.databind.node.ObjectNode tree) {
+    return Fabric8Source.read(tree, Probe.class)
+        .flatMap(HttpProbe::of)
+        .map(p -> CodeBlock.of("$T.get($S, $S)", HTTP_PROBE, p.path(), p.portName()))
+        .orElseGet(() -> CodeBlock.of("\n$>$>$L$<$<", Fabric8Source.builder(tree, Probe.class)));
   }
 
   private static CodeBlock workload(ApplicationPlan.Workload w, List<String> containers) {
@@ -198,6 +218,11 @@ public final class ModelSource {
     code.add("\n.replicas($L)", value(w.replicas()));
     containers.forEach(c -> code.add("\n.container($N)", c));
     code.add("\n.podSecurityContext(\n$>$>$L$<$<)", Fabric8Source.builder(w.podSecurityContext(), PodSecurityContext.class));
+    w.terminationGracePeriodSeconds().ifPresent(t -> code.add("\n.terminationGracePeriodSeconds($LL)", t));
+    w.nodeSelector().forEach((k, v) -> code.add("\n.nodeSelector($S, $S)", k, v));
+    w.imagePullSecrets().forEach(name -> code.add("\n.imagePullSecret($S)", name));
+    w.priorityClassName().ifPresent(name -> code.add("\n.priorityClassName($S)", name));
+    w.strategy().ifPresent(st -> code.add("\n.strategy(\n$>$>$L$<$<)", Fabric8Source.builder(st, DeploymentStrategy.class)));
     w.tolerations().forEach(t -> code.add("\n.toleration(\n$>$>$L$<$<)", Fabric8Source.builder(t, Toleration.class)));
     List<TopologySpread> spreads = new ArrayList<>(w.topologySpreads());
     boolean acrossNodes =

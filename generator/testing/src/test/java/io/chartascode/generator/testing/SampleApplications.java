@@ -17,6 +17,10 @@ import io.chartascode.generator.model.ServiceExposure;
 import io.chartascode.generator.model.Value;
 import io.chartascode.generator.model.TopologySpread;
 import io.chartascode.generator.model.Workload;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LifecycleBuilder;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import java.util.List;
@@ -150,7 +154,38 @@ public final class SampleApplications {
       case 1 -> { } // NetworkPolicy.DEFAULT
       default -> app.networkPolicy(randomNetworkPolicy(r));
     }
-    return app.build();
+    Application built = app.build();
+    return r.nextBoolean() ? withPodSettings(built, r) : built;
+  }
+
+  /** Probes of every kind with timings, a preStop hook, arguments, and the pod's scheduling settings. */
+  private static Application withPodSettings(Application app, Random r) {
+    Container main = app.workload().containers().get(0);
+    String port = main.ports().get(0).name();
+    Container.Builder container = main.toBuilder()
+        .readiness(new ProbeBuilder().withNewHttpGet().withPath("/ready").withPort(new IntOrString(port)).endHttpGet()
+            .withPeriodSeconds(1 + r.nextInt(10)).withFailureThreshold(1 + r.nextInt(5)).build())
+        .startup(new ProbeBuilder().withNewTcpSocket().withPort(new IntOrString(port)).endTcpSocket()
+            .withFailureThreshold(10 + r.nextInt(30)).build())
+        .lifecycle(new LifecycleBuilder().withNewPreStop().withNewSleep().withSeconds(1L + r.nextInt(10)).endSleep().endPreStop().build());
+    if (r.nextBoolean()) {
+      container.liveness(new ProbeBuilder().withNewExec().withCommand("/bin/healthcheck", "--quick").endExec()
+          .withTimeoutSeconds(1 + r.nextInt(3)).build());
+    }
+    if (r.nextBoolean()) {
+      container.command("/app/server").args("--port-name", port, "yes", "1.10");
+    }
+    List<Container> containers = new java.util.ArrayList<>(app.workload().containers());
+    containers.set(0, container.build());
+    Workload.Builder workload = app.workload().toBuilder().clearContainers()
+        .terminationGracePeriodSeconds(r.nextInt(120))
+        .nodeSelector("kubernetes.io/os", "linux")
+        .imagePullSecret(pick(r, "ghcr-pull", "registry-credentials"))
+        .priorityClassName(pick(r, "high", "batch-low"))
+        .strategy(new DeploymentStrategyBuilder().withNewRollingUpdate().withMaxSurge(r.nextBoolean() ? new IntOrString("25%") : new IntOrString(1))
+            .withMaxUnavailable(new IntOrString(0)).endRollingUpdate().build());
+    containers.forEach(workload::container);
+    return app.toBuilder().workload(workload.build()).build();
   }
 
   private static NetworkPolicy randomNetworkPolicy(Random r) {

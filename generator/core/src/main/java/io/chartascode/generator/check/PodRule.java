@@ -1,0 +1,65 @@
+package io.chartascode.generator.check;
+
+import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Workload;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pod's settings are what the API server accepts: node selector labels, Secret and
+ * PriorityClass names, a grace period of at least 0, and a rollout strategy that can make progress
+ * (RollingUpdate or Recreate; not both maxSurge and maxUnavailable 0; no rollingUpdate with Recreate).
+ */
+final class PodRule implements Rule {
+  @Override
+  public String id() {
+    return "CAC-POD-001";
+  }
+
+  @Override
+  public List<Finding> check(Application app) {
+    Workload w = app.workload();
+    String pod = ModelPaths.pod(app);
+    List<Finding> findings = new ArrayList<>();
+    w.nodeSelector().forEach((key, value) -> {
+      if (!KubernetesNames.isLabelKey(key)) {
+        findings.add(finding(pod + ".nodeSelector", "'" + key + "' is not a label key"));
+      }
+      if (!KubernetesNames.isLabelValue(value)) {
+        findings.add(finding(pod + ".nodeSelector[" + key + "]", "'" + value + "' is not a label value"));
+      }
+    });
+    for (String secret : w.imagePullSecrets()) {
+      if (!KubernetesNames.isObjectName(secret)) {
+        findings.add(finding(pod + ".imagePullSecrets", "'" + secret + "' is not a Secret name (a DNS-1123 subdomain)"));
+      }
+    }
+    w.priorityClassName().filter(name -> !KubernetesNames.isObjectName(name)).ifPresent(name ->
+        findings.add(finding(pod + ".priorityClassName", "'" + name + "' is not a PriorityClass name (a DNS-1123 subdomain)")));
+    w.terminationGracePeriodSeconds().filter(seconds -> seconds < 0).ifPresent(seconds ->
+        findings.add(finding(pod + ".terminationGracePeriodSeconds", "is " + seconds + "; it must be at least 0")));
+    w.strategy().ifPresent(strategy -> strategy(app.name() + ".deployment.strategy", strategy, findings));
+    return findings;
+  }
+
+  private void strategy(String path, DeploymentStrategy strategy, List<Finding> findings) {
+    String type = strategy.getType() == null ? "RollingUpdate" : strategy.getType();
+    if (!type.equals("RollingUpdate") && !type.equals("Recreate")) {
+      findings.add(finding(path + ".type", "'" + type + "' is neither RollingUpdate nor Recreate"));
+      return;
+    }
+    var rolling = strategy.getRollingUpdate();
+    if (type.equals("Recreate") && rolling != null) {
+      findings.add(finding(path + ".rollingUpdate", "is set with type Recreate; remove it"));
+    }
+    if (rolling != null && isZero(rolling.getMaxSurge()) && isZero(rolling.getMaxUnavailable())) {
+      findings.add(finding(path + ".rollingUpdate", "has maxSurge and maxUnavailable both 0, so a rollout never progresses"));
+    }
+  }
+
+  private static boolean isZero(IntOrString value) {
+    return value != null && (Integer.valueOf(0).equals(value.getIntVal()) || "0%".equals(value.getStrVal()));
+  }
+}
