@@ -47,7 +47,6 @@ class LossyImportTest {
         .contains(
             row("spec.template.spec.initContainers", 30),
             row("spec.template.spec.volumes[logs]", 60),
-            row("spec.template.spec.containers[web].env[DB_PASSWORD]", 42),
             row("metadata.labels.team", 15),
             row("spec.template.metadata.annotations", 25));
     assertThat(RESULT.report().differences())
@@ -55,13 +54,15 @@ class LossyImportTest {
   }
 
   @Test
-  void podSettingsAndProbeTimingsAreCarriedOver() {
+  void podSettingsProbeTimingsAndVariablesFromSourcesAreCarriedOver() {
     assertThat(RESULT.report().differences())
         .extracting(Difference::path)
-        .noneMatch(path -> path.startsWith("spec.template.spec.nodeSelector") || path.contains("livenessProbe.initialDelaySeconds"));
+        .noneMatch(path -> path.startsWith("spec.template.spec.nodeSelector") || path.contains("livenessProbe.initialDelaySeconds")
+            || path.contains("env[DB_PASSWORD]"));
     assertThat(RESULT.source())
         .contains(".nodeSelector(\"kubernetes.io/os\", \"linux\")")
-        .contains(".withInitialDelaySeconds(");
+        .contains(".withInitialDelaySeconds(")
+        .contains(".env(EnvVar.from(\"DB_PASSWORD\",");
   }
 
   @Test
@@ -87,7 +88,7 @@ class LossyImportTest {
     }
     assertThat(RESULT.report().notes())
         .anySatisfy(n -> assertThat(n).contains("selector changes"))
-        .anySatisfy(n -> assertThat(n).contains(FILE + ":42: env DB_PASSWORD of web uses valueFrom"));
+        .anySatisfy(n -> assertThat(n).contains(FILE + ":50: probe port 8080 is written as its name 'port-8080'"));
   }
 
   @Test

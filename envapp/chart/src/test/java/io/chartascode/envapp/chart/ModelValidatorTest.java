@@ -89,6 +89,10 @@ class ModelValidatorTest {
             "CAC-POD-001", "envapp.deployment.strategy.rollingUpdate", "has maxSurge and maxUnavailable both 0, so a rollout never progresses"),
         Arguments.of("image pull secret that is no Secret name", ENVAPP.toBuilder().workload(ENVAPP.workload().toBuilder().imagePullSecret("Registry Creds").build()).build(),
             "CAC-POD-001", "envapp.deployment.pod.imagePullSecrets", "'Registry Creds' is not a Secret name"),
+        Arguments.of("a variable from a field the downward API does not give", withContainer(c -> c.env(
+                io.chartascode.generator.model.EnvVar.fromField("NODE", "spec.nodeSelector"))),
+            "CAC-ENV-002", "envapp.deployment.container[app].env[NODE].valueFrom.fieldRef.fieldPath",
+            "'spec.nodeSelector' is not a field the downward API gives as env"),
         Arguments.of("request above limit", withEnvironment(Environment.builder("qa").set(EnvApp.CPU_REQUEST, "2").build()),
             "CAC-RES-001", "envapp.deployment.container[app].resources.requests.cpu", "request 2 exceeds limit 500m in environment qa"),
         Arguments.of("unparseable fixed quantity", withContainer(c -> c.resources(new Resources(Value.fixed("lots"), Value.fixed("64Mi"), Value.fixed("1"), Value.fixed("1Gi")))),

@@ -143,13 +143,10 @@ final class DeploymentPart implements Part {
           .withProtocol("TCP")
           .endPort();
     }
-    List<EnvVar> fixed = c.env();
-    for (int i = 0; i < fixed.size(); i++) {
-      container.addToEnv(
-          new EnvVarBuilder()
-              .withName(fixed.get(i).name())
-              .withValue(b.value(fixed.get(i).value()))
-              .build());
+    for (EnvVar var : c.env()) {
+      container.addToEnv(var.<io.fabric8.kubernetes.api.model.EnvVar>match(
+          value -> new EnvVarBuilder().withName(var.name()).withValue(b.value(value)).build(),
+          source -> new EnvVarBuilder().withName(var.name()).withValueFrom(source).build()));
     }
     c.extraEnv()
         .ifPresent(

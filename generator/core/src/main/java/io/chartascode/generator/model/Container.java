@@ -195,6 +195,12 @@ public final class Container {
       return this;
     }
 
+    /** A variable the kubelet fills in, e.g. the pod's name: {@code EnvVar.fromField("POD", "metadata.name")}. */
+    public Builder env(EnvVar variable) {
+      this.env.add(variable);
+      return this;
+    }
+
     public Builder extraEnv(Parameter<SortedMap<String, String>> extraEnv) {
       this.extraEnv = extraEnv;
       return this;

@@ -47,6 +47,14 @@ public record ContainerPlan(
   /** A named container port. */
   public record Port(String name, int number) {}
 
-  /** A variable with its own value. */
-  public record Env(String name, ValuePlan value) {}
+  /** A variable with its own value, or one the kubelet fills in from {@code source} ({@code valueFrom}). */
+  public record Env(String name, Optional<ValuePlan> value, Optional<ObjectNode> source) {
+    public static Env of(String name, ValuePlan value) {
+      return new Env(name, Optional.of(value), Optional.empty());
+    }
+
+    public static Env from(String name, ObjectNode source) {
+      return new Env(name, Optional.empty(), Optional.of(source));
+    }
+  }
 }

@@ -14,6 +14,7 @@ import io.chartascode.importer.Skipped;
 import io.chartascode.importer.read.InputObject;
 import io.chartascode.importer.source.Fabric8Source;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.EnvVarSource;
 import io.fabric8.kubernetes.api.model.Lifecycle;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.SecurityContext;
@@ -353,37 +354,46 @@ public final class ManifestAnalyzer {
   private Optional<ParameterPlan> env(
       InputObject d, String at, JsonNode c, String container, String values, String constants, String of,
       boolean application, List<ContainerPlan.Env> fixed) {
-    List<String[]> plain = new ArrayList<>();
     JsonNode list = c.path("env");
     if (!list.isMissingNode() && !list.isNull() && !list.isArray()) {
       throw new ImportException(d.where(at + "/env") + ": env of " + container + " is "
           + (list.isObject() ? "a mapping" : "a scalar") + "; it must be a list of {name, value}");
     }
+    List<String[]> vars = new ArrayList<>(); // name, value; value null for valueFrom
+    int lastSourced = -1;
     for (int i = 0; i < list.size(); i++) {
       JsonNode var = list.get(i);
       if (!var.isObject()) {
         throw new ImportException(d.where(at + "/env/" + i) + ": env entry " + i + " of " + container
             + " is not a {name, value} mapping");
       }
-      if (var.has("valueFrom")) {
-        notes.add(d.where(at + "/env/" + i) + ": env " + var.path("name").asText() + " of " + container
-            + " uses valueFrom, which the model cannot express yet; it is left out");
-        continue;
-      }
       JsonNode value = var.path("value");
-      plain.add(new String[] {var.path("name").asText(), value.isValueNode() && !value.isNull() ? value.asText() : ""});
+      if (var.has("valueFrom")) {
+        lastSourced = i;
+        vars.add(new String[] {var.path("name").asText(), null});
+      } else {
+        vars.add(new String[] {var.path("name").asText(), value.isValueNode() && !value.isNull() ? value.asText() : ""});
+      }
     }
-    int start = plain.size();
-    while (start > 1 && (start == plain.size() || plain.get(start - 1)[0].compareTo(plain.get(start)[0]) < 0)) {
+    // The map takes the sorted run at the end, after the last variable with a source.
+    int start = vars.size();
+    while (start > Math.max(1, lastSourced + 1)
+        && (start == vars.size() || vars.get(start - 1)[0].compareTo(vars.get(start)[0]) < 0)) {
       start--;
     }
-    for (String[] var : plain.subList(0, start)) {
+    for (int i = 0; i < start; i++) {
+      String[] var = vars.get(i);
+      if (var[1] == null) {
+        fixed.add(ContainerPlan.Env.from(var[0], Fabric8Source.expressible(list.get(i).path("valueFrom"), EnvVarSource.class)));
+        continue;
+      }
       ParameterPlan p = add(ParameterPlan.of(
           names.unique(constants + "ENV_" + Names.upperSnake(var[0])), ParameterType.STRING,
           names.unique(values + "envVars." + Names.lowerCamel(var[0])), var[1],
           "Environment variable " + var[0] + of + "."));
-      fixed.add(new ContainerPlan.Env(var[0], ValuePlan.of(p)));
+      fixed.add(ContainerPlan.Env.of(var[0], ValuePlan.of(p)));
     }
+    List<String[]> plain = vars;
     SortedMap<String, String> map = new TreeMap<>();
     plain.subList(start, plain.size()).forEach(var -> map.put(var[0], var[1]));
     if (fixed.isEmpty() || (map.isEmpty() && !application)) {

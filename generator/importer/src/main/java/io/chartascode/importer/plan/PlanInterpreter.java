@@ -7,6 +7,7 @@ import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Autoscaling;
 import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.ContainerPort;
+import io.chartascode.generator.model.EnvVar;
 import io.chartascode.generator.model.Environment;
 import io.chartascode.generator.model.Image;
 import io.chartascode.generator.model.Parameter;
@@ -15,6 +16,7 @@ import io.chartascode.generator.model.ServiceExposure;
 import io.chartascode.generator.model.Value;
 import io.chartascode.generator.model.Workload;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.EnvVarSource;
 import io.fabric8.kubernetes.api.model.Lifecycle;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.SecurityContext;
@@ -89,7 +91,9 @@ public final class PlanInterpreter {
             .image(new Image(value(c.hub()), value(c.image()), value(c.tag())))
             .pullPolicy(value(c.pullPolicy()));
     c.ports().forEach(p -> container.port(ContainerPort.named(p.name(), Value.fixed(p.number()))));
-    c.env().forEach(e -> container.env(e.name(), value(e.value())));
+    c.env().forEach(e -> e.value().ifPresentOrElse(
+        v -> container.env(e.name(), value(v)),
+        () -> container.env(EnvVar.from(e.name(), fabric8(e.source().orElseThrow(), EnvVarSource.class)))));
     c.extraEnv().ifPresent(extra -> container.extraEnv(stringMap(extra)));
     container.resources(
         new io.chartascode.generator.model.Resources(

@@ -23,6 +23,7 @@ import io.chartascode.importer.plan.ApplicationPlan;
 import io.chartascode.importer.plan.ContainerPlan;
 import io.chartascode.importer.plan.ParameterPlan;
 import io.chartascode.importer.plan.ValuePlan;
+import io.fabric8.kubernetes.api.model.EnvVarSource;
 import io.fabric8.kubernetes.api.model.Lifecycle;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -54,6 +55,7 @@ public final class ModelSource {
   private static final ClassName CONTAINER_PORT = ClassName.get(MODEL, "ContainerPort");
   private static final ClassName DISRUPTION_BUDGET = ClassName.get(DisruptionBudget.class);
   private static final ClassName ENVIRONMENT = ClassName.get(MODEL, "Environment");
+  private static final ClassName ENV_VAR = ClassName.get(MODEL, "EnvVar");
   private static final ClassName HTTP_PROBE = ClassName.get(MODEL, "HttpProbe");
   private static final ClassName IMAGE = ClassName.get(MODEL, "Image");
   private static final ClassName NETWORK_PEER = ClassName.get(NetworkPeer.class);
@@ -180,7 +182,10 @@ public final class ModelSource {
         code.add("\n.port($T.named($S, $T.fixed($L)))", CONTAINER_PORT, port.name(), VALUE, port.number());
       }
     }
-    c.env().forEach(e -> code.add("\n.env($S, $L)", e.name(), value(e.value())));
+    c.env().forEach(e -> e.value().ifPresentOrElse(
+        v -> code.add("\n.env($S, $L)", e.name(), value(v)),
+        () -> code.add("\n.env($T.from($S,\n$>$>$L$<$<))", ENV_VAR, e.name(),
+            Fabric8Source.builder(e.source().orElseThrow(), EnvVarSource.class))));
     c.extraEnv().ifPresent(extra -> code.add("\n.extraEnv($N)", extra.constant()));
     List<ValuePlan> resources = List.of(c.cpuRequest(), c.memoryRequest(), c.cpuLimit(), c.memoryLimit());
     if (resources.stream().allMatch(ValuePlan.Ref.class::isInstance)) {

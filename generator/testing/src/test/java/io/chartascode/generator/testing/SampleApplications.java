@@ -4,6 +4,7 @@ import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Autoscaling;
 import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.ContainerPort;
+import io.chartascode.generator.model.EnvVar;
 import io.chartascode.generator.model.Environment;
 import io.chartascode.generator.model.HttpProbe;
 import io.chartascode.generator.model.Image;
@@ -171,6 +172,10 @@ public final class SampleApplications {
     if (r.nextBoolean()) {
       container.liveness(new ProbeBuilder().withNewExec().withCommand("/bin/healthcheck", "--quick").endExec()
           .withTimeoutSeconds(1 + r.nextInt(3)).build());
+    }
+    if (r.nextBoolean()) {
+      container.env(EnvVar.fromField("POD_NAME", "metadata.name"))
+          .env(EnvVar.fromField("POD_LABEL_NAME", "metadata.labels['app.kubernetes.io/name']"));
     }
     if (r.nextBoolean()) {
       container.command("/app/server").args("--port-name", port, "yes", "1.10");
