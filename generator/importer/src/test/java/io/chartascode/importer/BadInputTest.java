@@ -60,7 +60,10 @@ class BadInputTest {
         Arguments.of("env as a map", DEPLOYMENT + "          env:\n            A: b\n",
             "env of web is a mapping; it must be a list of {name, value}"),
         Arguments.of("an env entry that is not a mapping", DEPLOYMENT + "          env:\n            - A\n",
-            "env entry 0 of web is not a {name, value} mapping"));
+            "env entry 0 of web is not a {name, value} mapping"),
+        // Found by ImporterFuzzTest (a ClassCastException before): a probe that is a scalar.
+        Arguments.of("a probe that is a scalar", DEPLOYMENT + "          readinessProbe: /healthz\n",
+            "readinessProbe is a scalar; a probe is a mapping such as {httpGet: {path, port}}"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -441,6 +441,10 @@ public final class ManifestAnalyzer {
     if (present(probe).isEmpty()) {
       return Optional.empty();
     }
+    if (!probe.isObject()) {
+      throw new ImportException(d.where(at) + ": " + at.substring(at.lastIndexOf('/') + 1) + " is "
+          + (probe.isArray() ? "a list" : "a scalar") + "; a probe is a mapping such as {httpGet: {path, port}}");
+    }
     ObjectNode named = probe.deepCopy();
     for (String handler : List.of("httpGet", "tcpSocket")) {
       JsonNode port = named.path(handler).path("port");
