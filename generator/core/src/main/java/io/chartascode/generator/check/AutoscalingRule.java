@@ -43,12 +43,21 @@ final class AutoscalingRule implements Rule {
         findings.add(finding(path + ".targetCPUUtilizationPercentage",
             "utilisation " + target + "% " + s.description() + " must be within 1–100"));
       }
+      hpa.targetMemoryUtilizationPercentage().map(v -> v.evaluate(s.values())).filter(m -> m < 1 || m > 100)
+          .ifPresent(m -> findings.add(finding(path + ".targetMemoryUtilizationPercentage",
+              "utilisation " + m + "% " + s.description() + " must be within 1–100")));
       // Utilisation is measured against the pod's requests: every container needs one.
       for (Container c : app.workload().containers()) {
         String request = c.resources().cpuRequest().evaluate(s.values());
         if (Quantities.amount(request).map(a -> a.compareTo(BigDecimal.ZERO) == 0).orElse(false)) {
           findings.add(finding(ModelPaths.container(app, c) + ".resources.requests.cpu",
               "the autoscaler targets CPU utilisation, which needs a CPU request above 0 " + s.description()));
+        }
+        String memory = c.resources().memoryRequest().evaluate(s.values());
+        if (hpa.targetMemoryUtilizationPercentage().isPresent()
+            && Quantities.amount(memory).map(a -> a.compareTo(BigDecimal.ZERO) == 0).orElse(false)) {
+          findings.add(finding(ModelPaths.container(app, c) + ".resources.requests.memory",
+              "the autoscaler targets memory utilisation, which needs a memory request above 0 " + s.description()));
         }
       }
     }

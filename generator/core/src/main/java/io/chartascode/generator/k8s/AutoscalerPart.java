@@ -5,10 +5,13 @@ import io.chartascode.generator.model.Autoscaling;
 import io.chartascode.generator.model.Value;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** The HorizontalPodAutoscaler (autoscaling/v2), rendered while autoscaling is enabled. */
+/** The HorizontalPodAutoscaler (autoscaling/v2): CPU, optionally memory, and behaviour; rendered while enabled. */
 final class AutoscalerPart implements Part {
   @Override
   public String stem() {
@@ -38,18 +41,29 @@ final class AutoscalerPart implements Part {
         .endScaleTargetRef()
         .withMinReplicas(b.value(autoscaling.minReplicas()))
         .withMaxReplicas(b.value(autoscaling.maxReplicas()))
-        .withMetrics(
-            new MetricSpecBuilder()
-                .withType("Resource")
-                .withNewResource()
-                .withName("cpu")
-                .withNewTarget()
-                .withType("Utilization")
-                .withAverageUtilization(b.value(autoscaling.targetCpuUtilizationPercentage()))
-                .endTarget()
-                .endResource()
-                .build())
+        .withMetrics(metrics(b, autoscaling))
+        .withBehavior(autoscaling.behavior().orElse(null))
         .endSpec()
+        .build();
+  }
+
+  private static List<MetricSpec> metrics(Binder b, Autoscaling autoscaling) {
+    List<MetricSpec> metrics = new ArrayList<>();
+    metrics.add(utilization("cpu", b.value(autoscaling.targetCpuUtilizationPercentage())));
+    autoscaling.targetMemoryUtilizationPercentage().ifPresent(memory -> metrics.add(utilization("memory", b.value(memory))));
+    return metrics;
+  }
+
+  private static MetricSpec utilization(String resource, Integer percent) {
+    return new MetricSpecBuilder()
+        .withType("Resource")
+        .withNewResource()
+        .withName(resource)
+        .withNewTarget()
+        .withType("Utilization")
+        .withAverageUtilization(percent)
+        .endTarget()
+        .endResource()
         .build();
   }
 }

@@ -1,11 +1,49 @@
 package io.chartascode.generator.model;
 
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
- * A CPU-based autoscaling/v2 HorizontalPodAutoscaler. While it is enabled, the Deployment leaves
- * out {@code replicas}, so that a re-apply never fights the autoscaler (as {@code helm create}).
+ * An autoscaling/v2 HorizontalPodAutoscaler on CPU utilisation, and optionally memory utilisation,
+ * with optional scaling behaviour (for example a scale-down stabilisation window). While it is
+ * enabled, the Deployment leaves out {@code replicas}, so that a re-apply never fights the
+ * autoscaler (as {@code helm create}).
+ *
+ * @param targetMemoryUtilizationPercentage average memory use, in percent of the request, to aim for
+ * @param behavior how fast it scales up and down; Kubernetes' defaults when empty
  */
 public record Autoscaling(
     Value<Boolean> enabled,
     Value<Integer> minReplicas,
     Value<Integer> maxReplicas,
-    Value<Integer> targetCpuUtilizationPercentage) {}
+    Value<Integer> targetCpuUtilizationPercentage,
+    Optional<Value<Integer>> targetMemoryUtilizationPercentage,
+    Optional<HorizontalPodAutoscalerBehavior> behavior) {
+
+  public Autoscaling {
+    Objects.requireNonNull(enabled, "enabled");
+    Objects.requireNonNull(minReplicas, "minReplicas");
+    Objects.requireNonNull(maxReplicas, "maxReplicas");
+    Objects.requireNonNull(targetCpuUtilizationPercentage, "targetCpuUtilizationPercentage");
+    Objects.requireNonNull(targetMemoryUtilizationPercentage, "targetMemoryUtilizationPercentage");
+    Objects.requireNonNull(behavior, "behavior");
+  }
+
+  /** On CPU utilisation only, with Kubernetes' default behaviour. */
+  public Autoscaling(
+      Value<Boolean> enabled, Value<Integer> minReplicas, Value<Integer> maxReplicas, Value<Integer> targetCpuUtilizationPercentage) {
+    this(enabled, minReplicas, maxReplicas, targetCpuUtilizationPercentage, Optional.empty(), Optional.empty());
+  }
+
+  /** The same, also aiming at an average memory utilisation. */
+  public Autoscaling withMemoryTarget(Value<Integer> percent) {
+    return new Autoscaling(enabled, minReplicas, maxReplicas, targetCpuUtilizationPercentage, Optional.of(percent), behavior);
+  }
+
+  /** The same, scaling as {@code behavior} says (stabilisation windows, policies). */
+  public Autoscaling withBehavior(HorizontalPodAutoscalerBehavior behavior) {
+    return new Autoscaling(enabled, minReplicas, maxReplicas, targetCpuUtilizationPercentage,
+        targetMemoryUtilizationPercentage, Optional.of(behavior));
+  }
+}

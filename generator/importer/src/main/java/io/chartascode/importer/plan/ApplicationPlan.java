@@ -67,7 +67,14 @@ public record ApplicationPlan(
   public record Service(String type, ValuePlan port, String targetPortName) {}
 
   /** The HorizontalPodAutoscaler, with min ≤ max as a bound. */
-  public record Autoscaling(ValuePlan enabled, ParameterPlan minReplicas, ParameterPlan maxReplicas, ValuePlan targetCpu) {}
+  /** The HorizontalPodAutoscaler: CPU target, and the memory target and behaviour where the input has them. */
+  public record Autoscaling(
+      ValuePlan enabled,
+      ParameterPlan minReplicas,
+      ParameterPlan maxReplicas,
+      ValuePlan targetCpu,
+      Optional<ValuePlan> targetMemory,
+      Optional<ObjectNode> behavior) {}
 
   /** The one environment the input was rendered for, if the user named it. */
   public record Environment(String name, Optional<String> namespace) {}

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.Lifecycle;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -484,11 +485,15 @@ public final class ManifestAnalyzer {
     int min = spec.path("minReplicas").asInt(1);
     int max = spec.path("maxReplicas").asInt(Math.max(min, replicas));
     int target = spec.path("targetCPUUtilizationPercentage").asInt(80); // autoscaling/v1
+    Integer memory = null;
     for (JsonNode metric : spec.path("metrics")) {
       if (metric.path("type").asText().equals("Resource")
-          && metric.at("/resource/name").asText().equals("cpu")
           && metric.at("/resource/target/type").asText().equals("Utilization")) {
-        target = metric.at("/resource/target/averageUtilization").asInt(target);
+        switch (metric.at("/resource/name").asText()) {
+          case "cpu" -> target = metric.at("/resource/target/averageUtilization").asInt(target);
+          case "memory" -> memory = metric.at("/resource/target/averageUtilization").asInt(80);
+          default -> { }
+        }
       }
     }
     ParameterPlan enabled = add(ParameterPlan.of(names.unique("AUTOSCALING_ENABLED"), ParameterType.BOOLEAN,
@@ -499,7 +504,13 @@ public final class ManifestAnalyzer {
         "Upper bound for the autoscaler.", 1, null));
     ParameterPlan targetCpu = add(integer("TARGET_CPU", "autoscaling.targetCPUUtilizationPercentage", target,
         "Average CPU utilisation, in percent of the request, that the autoscaler aims for.", 1, 100));
-    return new ApplicationPlan.Autoscaling(ValuePlan.of(enabled), minReplicas, maxReplicas, ValuePlan.of(targetCpu));
+    Optional<ValuePlan> targetMemory = Optional.ofNullable(memory).map(m -> ValuePlan.of(add(integer(
+        "TARGET_MEMORY", "autoscaling.targetMemoryUtilizationPercentage", m,
+        "Average memory utilisation, in percent of the request, that the autoscaler aims for.", 1, 100))));
+    Optional<ObjectNode> behavior = present(spec.path("behavior"))
+        .map(node -> Fabric8Source.expressible(node, HorizontalPodAutoscalerBehavior.class));
+    return new ApplicationPlan.Autoscaling(ValuePlan.of(enabled), minReplicas, maxReplicas, ValuePlan.of(targetCpu),
+        targetMemory, behavior);
   }
 
   private ApplicationPlan.Service service(Optional<InputObject> input, List<ContainerPlan> containers) {

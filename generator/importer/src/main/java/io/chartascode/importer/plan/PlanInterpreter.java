@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.Lifecycle;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.HashMap;
 import java.util.Map;
@@ -64,12 +65,19 @@ public final class PlanInterpreter {
     plan.autoscaling()
         .ifPresent(
             a -> {
-              app.autoscaling(
+              Autoscaling autoscaling =
                   new Autoscaling(
                       value(a.enabled()),
                       Value.of(integer(a.minReplicas())),
                       Value.of(integer(a.maxReplicas())),
-                      value(a.targetCpu())));
+                      value(a.targetCpu()));
+              if (a.targetMemory().isPresent()) {
+                autoscaling = autoscaling.withMemoryTarget(value(a.targetMemory().get()));
+              }
+              if (a.behavior().isPresent()) {
+                autoscaling = autoscaling.withBehavior(fabric8(a.behavior().get(), HorizontalPodAutoscalerBehavior.class));
+              }
+              app.autoscaling(autoscaling);
               app.bound(integer(a.minReplicas()), integer(a.maxReplicas()));
             });
     plan.disruptionBudget().ifPresent(app::disruptionBudget);

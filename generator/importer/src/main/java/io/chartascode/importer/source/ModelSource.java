@@ -28,6 +28,7 @@ import io.fabric8.kubernetes.api.model.Lifecycle;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.ArrayList;
@@ -280,9 +281,13 @@ public final class ModelSource {
     plan.autoscaling()
         .ifPresent(
             a -> {
-              code.add("\n.autoscaling(\n$>$>new $T(\n$>$>$L,\n$L,\n$L,\n$L)$<$<$<$<)", AUTOSCALING,
+              code.add("\n.autoscaling(\n$>$>new $T(\n$>$>$L,\n$L,\n$L,\n$L)$<$<", AUTOSCALING,
                   value(a.enabled()), value(ValuePlan.of(a.minReplicas())), value(ValuePlan.of(a.maxReplicas())),
                   value(a.targetCpu()));
+              a.targetMemory().ifPresent(m -> code.add("\n.withMemoryTarget($L)", value(m)));
+              a.behavior().ifPresent(b -> code.add("\n.withBehavior(\n$>$>$L$<$<)",
+                  Fabric8Source.builder(b, HorizontalPodAutoscalerBehavior.class)));
+              code.add("$<$<)");
               code.add("\n.bound($N, $N)", a.minReplicas().constant(), a.maxReplicas().constant());
             });
     plan.disruptionBudget()

@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LifecycleBuilder;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehaviorBuilder;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import java.util.List;
@@ -190,7 +191,11 @@ public final class SampleApplications {
         .strategy(new DeploymentStrategyBuilder().withNewRollingUpdate().withMaxSurge(r.nextBoolean() ? new IntOrString("25%") : new IntOrString(1))
             .withMaxUnavailable(new IntOrString(0)).endRollingUpdate().build());
     containers.forEach(workload::container);
-    return app.toBuilder().workload(workload.build()).build();
+    Autoscaling hpa = app.autoscaling().orElseThrow()
+        .withMemoryTarget(Value.fixed(50 + r.nextInt(50)))
+        .withBehavior(new HorizontalPodAutoscalerBehaviorBuilder().withNewScaleDown()
+            .withStabilizationWindowSeconds(r.nextInt(600)).endScaleDown().build());
+    return app.toBuilder().workload(workload.build()).autoscaling(hpa).build();
   }
 
   private static NetworkPolicy randomNetworkPolicy(Random r) {
