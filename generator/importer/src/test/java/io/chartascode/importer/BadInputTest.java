@@ -63,7 +63,12 @@ class BadInputTest {
             "env entry 0 of web is not a {name, value} mapping"),
         // Found by ImporterFuzzTest (a ClassCastException before): a probe that is a scalar.
         Arguments.of("a probe that is a scalar", DEPLOYMENT + "          readinessProbe: /healthz\n",
-            "readinessProbe is a scalar; a probe is a mapping such as {httpGet: {path, port}}"));
+            "readinessProbe is a scalar; a probe is a mapping such as {httpGet: {path, port}}"),
+        // Found by ImporterFuzzTest (a NullPointerException before): ports as a map, and a port that is not one.
+        Arguments.of("ports as a map", DEPLOYMENT + "          ports:\n            http: 8080\n",
+            "ports of web is a mapping; it must be a list of {name, containerPort}"),
+        Arguments.of("a port that is not a mapping", DEPLOYMENT + "          ports:\n            - 8080\n",
+            "port 0 of web is not a {name, containerPort} mapping"));
   }
 
   @ParameterizedTest(name = "{0}")

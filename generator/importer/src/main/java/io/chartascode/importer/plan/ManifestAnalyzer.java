@@ -278,8 +278,16 @@ public final class ManifestAnalyzer {
 
     List<ContainerPlan.Port> ports = new ArrayList<>();
     JsonNode portList = c.path("ports");
+    if (present(portList).isPresent() && !portList.isArray()) {
+      throw new ImportException(d.where(at + "/ports") + ": ports of " + name + " is "
+          + (portList.isObject() ? "a mapping" : "a scalar") + "; it must be a list of {name, containerPort}");
+    }
     for (int i = 0; i < portList.size(); i++) {
       JsonNode port = portList.get(i);
+      if (!port.isObject()) {
+        throw new ImportException(d.where(at + "/ports/" + i) + ": port " + i + " of " + name
+            + " is not a {name, containerPort} mapping");
+      }
       int number = port.path("containerPort").asInt();
       String portName = port.path("name").asText("");
       if (portName.isEmpty()) {
