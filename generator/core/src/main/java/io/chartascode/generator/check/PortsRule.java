@@ -3,6 +3,7 @@ package io.chartascode.generator.check;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.ContainerPort;
+import io.chartascode.generator.model.ServiceExposure;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import java.util.ArrayList;
@@ -52,9 +53,28 @@ final class PortsRule implements Rule {
       probe(container + ".startupProbe", c.startup(), names, findings);
     }
     for (Scenario s : Scenario.of(app)) {
-      range(app.name() + ".service.port", app.service().port().evaluate(s.values()), s, findings);
+      Set<Integer> numbers = new HashSet<>();
+      for (ServiceExposure.Port port : app.service().ports()) {
+        int number = port.port().evaluate(s.values());
+        if (!numbers.add(number)) {
+          findings.add(finding(app.name() + ".service.ports", "port " + number + " " + s.description()
+              + " is used by two Service ports; give each its own"));
+        }
+      }
     }
-    resolves(app.name() + ".service.targetPort", app.service().targetPortName(), podPorts, findings);
+    Set<String> targets = new HashSet<>();
+    for (int i = 0; i < app.service().ports().size(); i++) {
+      ServiceExposure.Port port = app.service().ports().get(i);
+      String path = app.name() + ".service" + (i == 0 ? "" : ".ports[" + i + "]");
+      for (Scenario s : Scenario.of(app)) {
+        range(path + ".port", port.port().evaluate(s.values()), s, findings);
+      }
+      resolves(path + ".targetPort", port.targetPortName(), podPorts, findings);
+      if (!targets.add(port.targetPortName())) {
+        findings.add(finding(path + ".targetPort", "'" + port.targetPortName() + "' is targeted twice; each Service"
+            + " port is named after its target, so names would clash"));
+      }
+    }
     return findings;
   }
 

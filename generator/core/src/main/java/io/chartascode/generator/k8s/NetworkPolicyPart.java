@@ -24,7 +24,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The NetworkPolicy (networking.k8s.io/v1): ingress to the Service's target port from the
+ * The NetworkPolicy (networking.k8s.io/v1): ingress to the Service's target ports from the
  * model's peers, and, where egress is restricted, DNS plus the model's egress rules.
  *
  * <p>Peers select pods with {@code matchExpressions}, never {@code matchLabels}: Kustomize's label
@@ -65,7 +65,7 @@ final class NetworkPolicyPart implements Part {
         .withPolicyTypes(types)
         .addNewIngress()
         .withFrom(policy.ingressFrom().stream().map(NetworkPolicyPart::peer).toList())
-        .withPorts(port("TCP", new IntOrString(app.service().targetPortName())))
+        .withPorts(app.service().ports().stream().map(p -> port("TCP", new IntOrString(p.targetPortName()))).toList())
         .endIngress()
         .withEgress(policy.egress().map(NetworkPolicyPart::egress).orElse(List.of()))
         .endSpec()

@@ -4,8 +4,9 @@ import io.chartascode.generator.model.Application;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
 
-/** The Service in front of the pods, addressing the container port by name. */
+/** The Service in front of the pods, addressing each container port by name. */
 final class ServicePart implements Part {
   @Override
   public String stem() {
@@ -25,12 +26,14 @@ final class ServicePart implements Part {
         .withNewSpec()
         .withType(service.type())
         .withSelector(b.labels(LabelSet.SELECTOR))
-        .addNewPort()
-        .withName(service.targetPortName())
-        .withPort(b.value(service.port()))
-        .withTargetPort(new IntOrString(service.targetPortName()))
-        .withProtocol("TCP")
-        .endPort()
+        .withPorts(service.ports().stream()
+            .map(port -> new ServicePortBuilder()
+                .withName(port.targetPortName())
+                .withPort(b.value(port.port()))
+                .withTargetPort(new IntOrString(port.targetPortName()))
+                .withProtocol("TCP")
+                .build())
+            .toList())
         .endSpec()
         .build();
   }

@@ -64,9 +64,27 @@ public record ApplicationPlan(
   }
 
   /** The Service. */
-  public record Service(String type, ValuePlan port, String targetPortName) {}
+  /** The Service: its first port, and any others, each targeting a named container port. */
+  public record Service(String type, ValuePlan port, String targetPortName, List<MorePort> more) {
+    public Service {
+      more = List.copyOf(more);
+    }
 
-  /** The HorizontalPodAutoscaler, with min ≤ max as a bound. */
+    public Service(String type, ValuePlan port, String targetPortName) {
+      this(type, port, targetPortName, List.of());
+    }
+
+    /** Every target port name, the first port's first. */
+    public List<String> targetPortNames() {
+      List<String> names = new java.util.ArrayList<>(List.of(targetPortName));
+      more.forEach(p -> names.add(p.targetPortName()));
+      return names;
+    }
+  }
+
+  /** A Service port after the first. */
+  public record MorePort(ValuePlan port, String targetPortName) {}
+
   /** The HorizontalPodAutoscaler: CPU target, and the memory target and behaviour where the input has them. */
   public record Autoscaling(
       ValuePlan enabled,

@@ -132,7 +132,7 @@ public final class ManifestAnalyzer {
     Optional<ApplicationPlan.Autoscaling> autoscaling = hpaSpec.map(spec -> autoscaling(spec, replicaCount));
     ApplicationPlan.Service servicePlan = service(service, containerPlans);
     Optional<NetworkPolicy> networkPolicyPlan =
-        networkPolicy.flatMap(o -> NetworkPolicyReader.read(o.tree().path("spec"), servicePlan.targetPortName()));
+        networkPolicy.flatMap(o -> NetworkPolicyReader.read(o.tree().path("spec"), servicePlan.targetPortNames()));
     if (networkPolicy.isPresent() && networkPolicyPlan.isEmpty()) {
       imported.remove(networkPolicy.get());
       skipped.add(new Skipped(networkPolicy.get().id(), networkPolicy.get().where(),
@@ -532,19 +532,37 @@ public final class ManifestAnalyzer {
     InputObject service = input.get();
     JsonNode first = service.tree().at("/spec/ports/0");
     int port = first.path("port").asInt(80);
-    JsonNode target = first.has("targetPort") ? first.get("targetPort") : first.path("port");
+    String type = service.tree().at("/spec/type").asText("ClusterIP");
+    String firstTarget = targetName(service, 0, ports).orElse(fallback);
+    List<ApplicationPlan.MorePort> more = new ArrayList<>();
+    JsonNode all = service.tree().at("/spec/ports");
+    for (int i = 1; i < all.size(); i++) {
+      Optional<String> target = targetName(service, i, ports);
+      if (target.isPresent()) {
+        String camel = Names.lowerCamel(target.get());
+        ParameterPlan number = add(integer("SERVICE_" + Names.upperSnake(target.get()) + "_PORT", "service." + camel + "Port",
+            all.get(i).path("port").asInt(), "Port of the Service that targets container port " + target.get() + ".", 1, 65535));
+        more.add(new ApplicationPlan.MorePort(ValuePlan.of(number), target.get()));
+      }
+    }
+    return new ApplicationPlan.Service(type, ValuePlan.of(servicePort(port)), firstTarget, more);
+  }
+
+  /** The named container port Service port {@code i} targets, if it targets one; says so when it had to name it. */
+  private Optional<String> targetName(InputObject service, int i, List<ContainerPlan.Port> ports) {
+    JsonNode entry = service.tree().at("/spec/ports/" + i);
+    JsonNode target = entry.has("targetPort") ? entry.get("targetPort") : entry.path("port");
     Optional<String> name =
         target.isTextual()
             ? Optional.of(target.asText())
             : ports.stream().filter(p -> p.number() == target.asInt(-1)).map(ContainerPlan.Port::name).findFirst();
     if (name.isEmpty()) {
-      notes.add(service.where("/spec/ports/0") + ": target port " + target + " is no container port;"
-          + " the model targets a named port, '" + fallback + "'");
+      notes.add(service.where("/spec/ports/" + i) + ": target port " + target + " is no container port;"
+          + (i == 0 ? " the model targets a named port" : " this Service port is left out"));
     } else if (!target.isTextual()) {
-      notes.add(service.where("/spec/ports/0") + ": target port " + target + " is written as its name '" + name.get() + "'");
+      notes.add(service.where("/spec/ports/" + i) + ": target port " + target + " is written as its name '" + name.get() + "'");
     }
-    return new ApplicationPlan.Service(
-        service.tree().at("/spec/type").asText("ClusterIP"), ValuePlan.of(servicePort(port)), name.orElse(fallback));
+    return name;
   }
 
   private ParameterPlan servicePort(int port) {

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * Reads an input NetworkPolicy back into the model's {@link NetworkPolicy}, when it has the shape
- * the model renders: one ingress rule to the Service's target port from peers the model names,
+ * the model renders: one ingress rule to the Service's target ports from peers the model names,
  * and, when egress is restricted, the DNS rule first and then one rule per peer with TCP ports.
  * Anything else is left to the caller to report; the importer's own comparison of the rendered
  * model with the input checks the rest.
@@ -24,7 +24,7 @@ final class NetworkPolicyReader {
   private NetworkPolicyReader() {}
 
   /** The model's policy for {@code spec}, or empty when the model cannot express it. */
-  static Optional<NetworkPolicy> read(JsonNode spec, String targetPortName) {
+  static Optional<NetworkPolicy> read(JsonNode spec, List<String> targetPortNames) {
     Set<String> types = new java.util.TreeSet<>();
     spec.path("policyTypes").forEach(t -> types.add(t.asText()));
     boolean egress = types.contains("Egress");
@@ -36,8 +36,13 @@ final class NetworkPolicyReader {
       return Optional.empty();
     }
     JsonNode ports = ingress.get(0).path("ports");
-    if (ports.size() != 1 || !isPort(ports.get(0), "TCP", targetPortName)) {
+    if (ports.size() != targetPortNames.size()) {
       return Optional.empty();
+    }
+    for (int i = 0; i < ports.size(); i++) {
+      if (!isPort(ports.get(i), "TCP", targetPortNames.get(i))) {
+        return Optional.empty();
+      }
     }
     NetworkPolicy.Builder policy = NetworkPolicy.builder();
     List<NetworkPeer> from = new ArrayList<>();

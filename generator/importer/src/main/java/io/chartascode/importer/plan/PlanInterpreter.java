@@ -61,7 +61,11 @@ public final class PlanInterpreter {
     plan.workload().antiAffinity().ifPresent(workload::antiAffinity);
     app.workload(workload.build());
     ApplicationPlan.Service service = plan.service();
-    app.service(new ServiceExposure(service.type(), value(service.port()), service.targetPortName()));
+    ServiceExposure exposure = new ServiceExposure(service.type(), value(service.port()), service.targetPortName());
+    for (ApplicationPlan.MorePort more : service.more()) {
+      exposure = exposure.withPort(value(more.port()), more.targetPortName());
+    }
+    app.service(exposure);
     plan.autoscaling()
         .ifPresent(
             a -> {

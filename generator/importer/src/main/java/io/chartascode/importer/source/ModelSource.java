@@ -273,11 +273,13 @@ public final class ModelSource {
     code.add("\n.workload(workload)");
     ApplicationPlan.Service service = plan.service();
     if (service.type().equals("ClusterIP")) {
-      code.add("\n.service($T.clusterIp($L, $S))", SERVICE_EXPOSURE, value(service.port()), service.targetPortName());
+      code.add("\n.service($T.clusterIp($L, $S)", SERVICE_EXPOSURE, value(service.port()), service.targetPortName());
     } else {
-      code.add("\n.service(new $T($S, $L, $S))", SERVICE_EXPOSURE, service.type(), value(service.port()),
+      code.add("\n.service(new $T($S, $L, $S)", SERVICE_EXPOSURE, service.type(), value(service.port()),
           service.targetPortName());
     }
+    service.more().forEach(p -> code.add("\n$>$>.withPort($L, $S)$<$<", value(p.port()), p.targetPortName()));
+    code.add(")");
     plan.autoscaling()
         .ifPresent(
             a -> {

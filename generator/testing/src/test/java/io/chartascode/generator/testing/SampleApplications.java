@@ -195,7 +195,11 @@ public final class SampleApplications {
         .withMemoryTarget(Value.fixed(50 + r.nextInt(50)))
         .withBehavior(new HorizontalPodAutoscalerBehaviorBuilder().withNewScaleDown()
             .withStabilizationWindowSeconds(r.nextInt(600)).endScaleDown().build());
-    return app.toBuilder().workload(workload.build()).autoscaling(hpa).build();
+    Application.Builder changed = app.toBuilder().workload(workload.build()).autoscaling(hpa);
+    if (containers.size() > 1) {
+      changed.service(app.service().withPort(Value.fixed(9090), "metrics"));
+    }
+    return changed.build();
   }
 
   private static NetworkPolicy randomNetworkPolicy(Random r) {
