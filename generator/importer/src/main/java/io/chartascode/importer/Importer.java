@@ -37,7 +37,7 @@ import javax.lang.model.SourceVersion;
  * reason, so adopting the tool changes nothing in the cluster and the opt-out shows up in review.
  */
 public final class Importer {
-  private static final Pattern CONTAINER = Pattern.compile("\\.container\\[([^\\]]+)\\]");
+  private static final Pattern CONTAINER = Pattern.compile("\\.(?:container|initContainer)\\[([^\\]]+)\\]");
 
   private Importer() {}
 
@@ -111,7 +111,9 @@ public final class Importer {
     }
     containers.forEach((optOut, names) -> optOuts.put(optOut, reason(optOut, names)));
     List<String> unpinned = new ArrayList<>();
-    for (ContainerPlan c : plan.workload().containers()) {
+    List<ContainerPlan> all = new ArrayList<>(plan.workload().initContainers());
+    all.addAll(plan.workload().containers());
+    for (ContainerPlan c : all) {
       if (c.tag() instanceof ValuePlan.Ref tag
           && (tag.parameter().defaultValue().equals("latest") || tag.parameter().defaultValue().equals(""))) {
         unpinned.add(c.name());
@@ -140,7 +142,7 @@ public final class Importer {
           + " Set runAsNonRoot and a non-zero runAsUser in the pod security context, then remove this opt-out.";
       case WRITABLE_ROOT_FILESYSTEM -> "Imported as is: " + which + (one ? " does" : " do") + " not set readOnlyRootFilesystem: true."
           + " Set it, add writableDirectory(...) for the paths the process writes, then remove this opt-out.";
-      case CAPABILITIES -> "Imported as is: " + which + (one ? " keeps" : " keep") + " Linux capabilities or allows privilege escalation."
+      case CAPABILITIES -> "Imported as is: " + which + (one ? " keeps Linux capabilities or allows" : " keep Linux capabilities or allow") + " privilege escalation."
           + " Drop ALL, set allowPrivilegeEscalation: false, then remove this opt-out.";
       case LATEST_TAG, NO_DISRUPTION_BUDGET, NO_NETWORK_POLICY -> "Imported as is.";
     };

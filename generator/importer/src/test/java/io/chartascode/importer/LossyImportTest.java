@@ -45,7 +45,7 @@ class LossyImportTest {
     assertThat(RESULT.report().differences())
         .extracting(Difference::object, Difference::path, Difference::where)
         .contains(
-            row("spec.template.spec.initContainers", 30),
+            row("spec.template.spec.initContainers[migrate].resources", 31),
             row("spec.template.spec.volumes[logs]", 60),
             row("metadata.labels.team", 15),
             row("spec.template.metadata.annotations", 25));
@@ -73,7 +73,7 @@ class LossyImportTest {
     assertThat(RESULT.report().findings()).as("the model generates as imported").isEmpty();
     assertThat(RESULT.source())
         .contains(".optOut(OptOut.RUN_AS_ROOT,")
-        .contains("container web does not set readOnlyRootFilesystem: true")
+        .contains("containers migrate, web do not set readOnlyRootFilesystem: true")
         .contains(".optOut(OptOut.NO_DISRUPTION_BUDGET,")
         .contains("the input has no PodDisruptionBudget")
         .contains(".optOut(OptOut.NO_NETWORK_POLICY,")

@@ -5,12 +5,12 @@ import io.chartascode.generator.model.Container;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A rule that holds for each container of the workload, sidecars included. */
+/** A rule that holds for each container of the workload, sidecars and init containers included. */
 abstract class ContainerRule implements Rule {
   @Override
   public final List<Finding> check(Application app) {
     List<Finding> findings = new ArrayList<>();
-    for (Container container : app.workload().containers()) {
+    for (Container container : app.workload().allContainers()) {
       findings.addAll(check(app, container, ModelPaths.container(app, container)));
     }
     return findings.stream().distinct().toList();

@@ -8,7 +8,8 @@ final class ModelPaths {
   private ModelPaths() {}
 
   static String container(Application app, Container container) {
-    return app.name() + ".deployment.container[" + container.name() + "]";
+    boolean init = app.workload().initContainers().contains(container);
+    return app.name() + ".deployment." + (init ? "initContainer[" : "container[") + container.name() + "]";
   }
 
   static String pod(Application app) {

@@ -37,7 +37,7 @@ final class NamesRule implements Rule {
           + " starting and ending with a letter or digit"));
     }
     Set<String> containers = new HashSet<>();
-    for (Container c : app.workload().containers()) {
+    for (Container c : app.workload().allContainers()) {
       label(c.name(), ModelPaths.container(app, c) + ".name", KubernetesNames.MAX_LABEL, findings);
       if (!containers.add(c.name())) {
         findings.add(finding(ModelPaths.container(app, c), "two containers are named '" + c.name() + "'"));

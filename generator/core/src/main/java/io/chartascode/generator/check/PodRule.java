@@ -1,6 +1,7 @@
 package io.chartascode.generator.check;
 
 import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.Workload;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
@@ -41,6 +42,14 @@ final class PodRule implements Rule {
     w.terminationGracePeriodSeconds().filter(seconds -> seconds < 0).ifPresent(seconds ->
         findings.add(finding(pod + ".terminationGracePeriodSeconds", "is " + seconds + "; it must be at least 0")));
     w.strategy().ifPresent(strategy -> strategy(app.name() + ".deployment.strategy", strategy, findings));
+    for (Container init : w.initContainers()) {
+      // Kubernetes refuses probes and hooks on a container that runs to completion.
+      if (init.liveness().isPresent() || init.readiness().isPresent() || init.startup().isPresent()
+          || init.lifecycle().isPresent()) {
+        findings.add(finding(ModelPaths.container(app, init), "is an init container, which runs to completion;"
+            + " it cannot have probes or lifecycle hooks"));
+      }
+    }
     return findings;
   }
 

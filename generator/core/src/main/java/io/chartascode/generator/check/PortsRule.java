@@ -31,7 +31,7 @@ final class PortsRule implements Rule {
   public List<Finding> check(Application app) {
     List<Finding> findings = new ArrayList<>();
     Set<String> podPorts = new HashSet<>();
-    for (Container c : app.workload().containers()) {
+    for (Container c : app.workload().allContainers()) {
       String container = ModelPaths.container(app, c);
       Set<String> names = new HashSet<>();
       for (ContainerPort port : c.ports()) {

@@ -73,9 +73,10 @@ final class DeploymentPart implements Part {
         .withNodeSelector(workload.nodeSelector().isEmpty() ? null : workload.nodeSelector())
         .withPriorityClassName(workload.priorityClassName().orElse(null))
         .withImagePullSecrets(workload.imagePullSecrets().stream().map(LocalObjectReference::new).toList())
-        .withContainers(containers(b, workload))
+        .withInitContainers(containers(b, workload.initContainers()))
+        .withContainers(containers(b, workload.containers()))
         .withVolumes(
-            workload.containers().stream()
+            workload.allContainers().stream()
                 .flatMap(c -> c.writableDirectories().stream())
                 .map(DeploymentPart::volumeName)
                 .distinct()
@@ -120,10 +121,10 @@ final class DeploymentPart implements Part {
     return constraints;
   }
 
-  private static List<io.fabric8.kubernetes.api.model.Container> containers(Binder b, Workload workload) {
+  private static List<io.fabric8.kubernetes.api.model.Container> containers(Binder b, List<Container> model) {
     List<io.fabric8.kubernetes.api.model.Container> containers = new ArrayList<>();
-    for (int i = 0; i < workload.containers().size(); i++) {
-      containers.add(container(b, workload.containers().get(i)));
+    for (Container c : model) {
+      containers.add(container(b, c));
     }
     return containers;
   }

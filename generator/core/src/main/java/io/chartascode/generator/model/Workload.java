@@ -18,6 +18,7 @@ import java.util.TreeMap;
 public final class Workload {
   private final Value<Integer> replicas;
   private final List<Container> containers;
+  private final List<Container> initContainers;
   private final PodSecurityContext podSecurityContext;
   private final List<Toleration> tolerations;
   private final AntiAffinity antiAffinity;
@@ -34,6 +35,7 @@ public final class Workload {
       throw new IllegalArgumentException("a workload needs at least one container");
     }
     this.containers = List.copyOf(b.containers);
+    this.initContainers = List.copyOf(b.initContainers);
     // Absent means empty: the security rules then report what is missing, with the fix, as
     // findings among the others (CAC-SEC-001), instead of a NullPointerException here.
     this.podSecurityContext = b.podSecurityContext == null ? new PodSecurityContext() : b.podSecurityContext;
@@ -55,6 +57,7 @@ public final class Workload {
     Builder b = new Builder();
     b.replicas = replicas;
     b.containers.addAll(containers);
+    b.initContainers.addAll(initContainers);
     b.podSecurityContext = podSecurityContext;
     b.tolerations.addAll(tolerations);
     b.antiAffinity = antiAffinity;
@@ -75,6 +78,18 @@ public final class Workload {
   /** The application container first, then sidecars; never empty. */
   public List<Container> containers() {
     return containers;
+  }
+
+  /** Containers that run to completion, one after another, before the others start. Default: none. */
+  public List<Container> initContainers() {
+    return initContainers;
+  }
+
+  /** Init containers, then the others: every container of the pod, for what holds for each. */
+  public List<Container> allContainers() {
+    List<Container> all = new ArrayList<>(initContainers);
+    all.addAll(containers);
+    return List.copyOf(all);
   }
 
   public PodSecurityContext podSecurityContext() {
@@ -125,6 +140,7 @@ public final class Workload {
   public static final class Builder {
     private Value<Integer> replicas;
     private final List<Container> containers = new ArrayList<>();
+    private final List<Container> initContainers = new ArrayList<>();
     private PodSecurityContext podSecurityContext;
     private final List<Toleration> tolerations = new ArrayList<>();
     private AntiAffinity antiAffinity;
@@ -171,6 +187,12 @@ public final class Workload {
     /** Adds a container; the first one added is the application container. */
     public Builder container(Container container) {
       this.containers.add(Objects.requireNonNull(container, "container"));
+      return this;
+    }
+
+    /** A container that runs to completion before the others start, such as a schema migration. */
+    public Builder initContainer(Container container) {
+      this.initContainers.add(container);
       return this;
     }
 

@@ -45,6 +45,7 @@ public record ApplicationPlan(
   public record Workload(
       ValuePlan replicas,
       List<ContainerPlan> containers,
+      List<ContainerPlan> initContainers,
       ObjectNode podSecurityContext,
       List<ObjectNode> tolerations,
       Optional<AntiAffinity> antiAffinity,
@@ -55,6 +56,7 @@ public record ApplicationPlan(
       Optional<String> priorityClassName,
       Optional<ObjectNode> strategy) {
     public Workload {
+      initContainers = List.copyOf(initContainers);
       nodeSelector = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(nodeSelector));
       imagePullSecrets = List.copyOf(imagePullSecrets);
       containers = List.copyOf(containers);

@@ -117,7 +117,13 @@ public final class ManifestAnalyzer {
     pod.path("volumes").forEach(v -> volumes.put(v.path("name").asText(), v));
     List<ContainerPlan> containerPlans = new ArrayList<>();
     for (int i = 0; i < containers.size(); i++) {
-      containerPlans.add(container(deployment, POD + "/containers/" + i, containers.get(i), i == 0, volumes));
+      containerPlans.add(container(deployment, POD + "/containers/" + i, containers.get(i),
+          i == 0 ? Role.APPLICATION : Role.SIDECAR, volumes));
+    }
+    List<ContainerPlan> initPlans = new ArrayList<>();
+    JsonNode inits = pod.path("initContainers");
+    for (int i = 0; i < inits.size() && inits.isArray(); i++) {
+      initPlans.add(container(deployment, POD + "/initContainers/" + i, inits.get(i), Role.INIT, volumes));
     }
 
     Optional<JsonNode> hpaSpec = hpa.map(h -> h.tree().path("spec"));
@@ -143,6 +149,7 @@ public final class ManifestAnalyzer {
         new ApplicationPlan.Workload(
             ValuePlan.of(replicasParameter),
             containerPlans,
+            initPlans,
             Fabric8Source.expressible(pod.path("securityContext"), PodSecurityContext.class),
             tolerations(pod),
             antiAffinity(pod),
@@ -246,12 +253,30 @@ public final class ManifestAnalyzer {
     };
   }
 
+  /** Which container of the pod: where its parameters live in the values, and how they are named. */
+  private enum Role {
+    APPLICATION("", "", ""),
+    SIDECAR("sidecars.", "", " of sidecar "),
+    INIT("initContainers.", "INIT_", " of init container ");
+
+    final String values;
+    final String constants;
+    final String of;
+
+    Role(String values, String constants, String of) {
+      this.values = values;
+      this.constants = constants;
+      this.of = of;
+    }
+  }
+
   private ContainerPlan container(
-      InputObject d, String at, JsonNode c, boolean application, Map<String, JsonNode> volumes) {
+      InputObject d, String at, JsonNode c, Role role, Map<String, JsonNode> volumes) {
     String name = c.path("name").asText("");
-    String values = application ? "" : "sidecars." + Names.lowerCamel(name) + ".";
-    String constants = application ? "" : Names.upperSnake(name) + "_";
-    String of = application ? "" : " of sidecar " + name;
+    boolean application = role == Role.APPLICATION;
+    String values = application ? "" : role.values + Names.lowerCamel(name) + ".";
+    String constants = application ? "" : role.constants + Names.upperSnake(name) + "_";
+    String of = application ? "" : role.of + name;
 
     ImageReference image = ImageReference.parse(c.path("image").asText(""));
     if (!image.reference().equals(c.path("image").asText(""))) {

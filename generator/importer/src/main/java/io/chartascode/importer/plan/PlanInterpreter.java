@@ -49,6 +49,7 @@ public final class PlanInterpreter {
     plan.appVersion().ifPresent(app::appVersion);
     plan.parameters().forEach(p -> app.parameters(parameter(p)));
     Workload.Builder workload = Workload.builder().replicas(value(plan.workload().replicas()));
+    plan.workload().initContainers().forEach(c -> workload.initContainer(container(c)));
     plan.workload().containers().forEach(c -> workload.container(container(c)));
     workload.podSecurityContext(fabric8(plan.workload().podSecurityContext(), PodSecurityContext.class));
     plan.workload().tolerations().forEach(t -> workload.toleration(fabric8(t, Toleration.class)));

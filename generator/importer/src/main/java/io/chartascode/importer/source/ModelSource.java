@@ -153,6 +153,13 @@ public final class ModelSource {
         MethodSpec.methodBuilder("application").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(APPLICATION);
     NameAllocator locals = new NameAllocator();
     locals.newName("workload", "workload");
+    List<String> initVariables = new ArrayList<>();
+    for (ContainerPlan c : plan.workload().initContainers()) {
+      String variable = locals.newName(io.chartascode.importer.plan.Names.lowerCamel(c.name()), c);
+      initVariables.add(variable);
+      method.addStatement("$T $N =\n$L", CONTAINER, variable, container(c));
+      method.addCode("\n");
+    }
     List<String> containerVariables = new ArrayList<>();
     for (ContainerPlan c : plan.workload().containers()) {
       String variable = locals.newName(io.chartascode.importer.plan.Names.lowerCamel(c.name()), c);
@@ -160,7 +167,7 @@ public final class ModelSource {
       method.addStatement("$T $N =\n$L", CONTAINER, variable, container(c));
       method.addCode("\n");
     }
-    method.addStatement("$T workload =\n$L", WORKLOAD, workload(plan.workload(), containerVariables));
+    method.addStatement("$T workload =\n$L", WORKLOAD, workload(plan.workload(), initVariables, containerVariables));
     method.addCode("\n");
     method.addStatement("return $L", app(plan));
     return method.build();
@@ -219,9 +226,10 @@ public final class ModelSource {
         .orElseGet(() -> CodeBlock.of("\n$>$>$L$<$<", Fabric8Source.builder(tree, Probe.class)));
   }
 
-  private static CodeBlock workload(ApplicationPlan.Workload w, List<String> containers) {
+  private static CodeBlock workload(ApplicationPlan.Workload w, List<String> initContainers, List<String> containers) {
     CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()$>$>", WORKLOAD);
     code.add("\n.replicas($L)", value(w.replicas()));
+    initContainers.forEach(c -> code.add("\n.initContainer($N)", c));
     containers.forEach(c -> code.add("\n.container($N)", c));
     code.add("\n.podSecurityContext(\n$>$>$L$<$<)", Fabric8Source.builder(w.podSecurityContext(), PodSecurityContext.class));
     w.terminationGracePeriodSeconds().ifPresent(t -> code.add("\n.terminationGracePeriodSeconds($LL)", t));

@@ -191,6 +191,16 @@ public final class SampleApplications {
         .strategy(new DeploymentStrategyBuilder().withNewRollingUpdate().withMaxSurge(r.nextBoolean() ? new IntOrString("25%") : new IntOrString(1))
             .withMaxUnavailable(new IntOrString(0)).endRollingUpdate().build());
     containers.forEach(workload::container);
+    if (r.nextBoolean()) {
+      workload.initContainer(Container.builder("migrate")
+          .image(new Image(Value.fixed("ghcr.io/acme"), Value.fixed("migrations"), Value.fixed("v" + r.nextInt(50))))
+          .args("up", "--timeout=" + r.nextInt(300) + "s")
+          .resources(new Resources(Value.fixed("50m"), Value.fixed("32Mi"), Value.fixed("200m"), Value.fixed("64Mi")))
+          .securityContext(new SecurityContextBuilder().withReadOnlyRootFilesystem(true).withAllowPrivilegeEscalation(false)
+              .withNewCapabilities().withDrop("ALL").endCapabilities().build())
+          .writableDirectory("/tmp")
+          .build());
+    }
     Autoscaling hpa = app.autoscaling().orElseThrow()
         .withMemoryTarget(Value.fixed(50 + r.nextInt(50)))
         .withBehavior(new HorizontalPodAutoscalerBehaviorBuilder().withNewScaleDown()

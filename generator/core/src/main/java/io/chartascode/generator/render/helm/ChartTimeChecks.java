@@ -33,9 +33,9 @@ final class ChartTimeChecks {
       checks.add(bound(bound));
     }
     boolean quantities = false;
-    for (Container c : app.workload().containers()) {
+    for (Container c : app.workload().allContainers()) {
       Resources r = c.resources();
-      String who = app.workload().containers().size() > 1 ? "container " + c.name() + ": " : "";
+      String who = app.workload().allContainers().size() > 1 ? "container " + c.name() + ": " : "";
       if (isParameter(r.cpuRequest()) || isParameter(r.cpuLimit())) {
         checks.add(notAbove(r.cpuRequest(), r.cpuLimit(), cpuMillis(), who + "the cpu request"));
         quantities = true;

@@ -86,7 +86,7 @@ public final class ChartYaml {
       annotations.put("artifacthub.io/changes", YamlWriter.write(YamlSeq.of(changes)));
     }
     List<YamlNode> images = new ArrayList<>();
-    for (Container container : app.workload().containers()) {
+    for (Container container : app.workload().allContainers()) {
       images.add(image(container.name(), container.image().reference().evaluate(app.defaults())));
     }
     images.add(image("test-connection", ChartParameters.TEST_IMAGE.defaultValue()));

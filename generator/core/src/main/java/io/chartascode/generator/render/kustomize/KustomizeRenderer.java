@@ -37,6 +37,7 @@ import java.util.TreeMap;
 public final class KustomizeRenderer {
   private static final String API_VERSION = "kustomize.config.k8s.io/v1beta1";
   private static final NodePath CONTAINERS = NodePath.of("spec.template.spec.containers");
+  private static final NodePath INIT_CONTAINERS = NodePath.of("spec.template.spec.initContainers");
 
   private final Application app;
   private final GeneratedHeader header;
@@ -137,6 +138,10 @@ public final class KustomizeRenderer {
           NodePath image = CONTAINERS.index(i).key("image");
           to = YamlTrees.replace(to, image, YamlTrees.get(from, image));
         }
+        for (int i = 0; i < app.workload().initContainers().size(); i++) {
+          NodePath image = INIT_CONTAINERS.index(i).key("image");
+          to = YamlTrees.replace(to, image, YamlTrees.get(from, image));
+        }
       }
       List<JsonPatch.Operation> ops = JsonPatch.diff(from, to);
       if (ops.isEmpty()) {
@@ -164,7 +169,7 @@ public final class KustomizeRenderer {
   private List<YamlNode> images(Environment env, ParameterValues values) {
     Map<String, String> newReferences = new TreeMap<>();
     List<YamlNode> entries = new ArrayList<>();
-    for (Container container : app.workload().containers()) {
+    for (Container container : app.workload().allContainers()) {
       Image image = container.image();
       String baseRepository = image.repository().evaluate(app.defaults());
       String baseTag = image.tag().evaluate(app.defaults());
