@@ -93,6 +93,19 @@ class ModelValidatorTest {
                 io.chartascode.generator.model.EnvVar.fromField("NODE", "spec.nodeSelector"))),
             "CAC-ENV-002", "envapp.deployment.container[app].env[NODE].valueFrom.fieldRef.fieldPath",
             "'spec.nodeSelector' is not a field the downward API gives as env"),
+        Arguments.of("a secret mounted writable", ENVAPP.toBuilder().workload(ENVAPP.workload().toBuilder()
+                .volume(new io.fabric8.kubernetes.api.model.VolumeBuilder().withName("creds").withNewSecret().withSecretName("db").endSecret().build())
+                .clearContainers().container(ENVAPP.workload().containers().get(0).toBuilder()
+                    .mount(new io.fabric8.kubernetes.api.model.VolumeMountBuilder().withName("creds").withMountPath("/creds").build()).build())
+                .build()).build(),
+            "CAC-VOL-001", "envapp.deployment.container[app].volumeMounts[/creds].readOnly",
+            "mounts secret volume 'creds' writable; set readOnly: true (Container.Builder.mountReadOnly)"),
+        Arguments.of("a mount of no volume", withContainer(c -> c.mountReadOnly("config", "/etc/envapp")),
+            "CAC-VOL-001", "envapp.deployment.container[app].volumeMounts[/etc/envapp]", "mounts 'config', which is no volume of the pod"),
+        Arguments.of("the node's filesystem", ENVAPP.toBuilder().workload(ENVAPP.workload().toBuilder()
+                .volume(new io.fabric8.kubernetes.api.model.VolumeBuilder().withName("logs").withNewHostPath().withPath("/var/log").endHostPath().build())
+                .build()).build(),
+            "CAC-VOL-001", "envapp.deployment.pod.volumes[logs].hostPath", "mounts the node's own filesystem into the pod"),
         Arguments.of("request above limit", withEnvironment(Environment.builder("qa").set(EnvApp.CPU_REQUEST, "2").build()),
             "CAC-RES-001", "envapp.deployment.container[app].resources.requests.cpu", "request 2 exceeds limit 500m in environment qa"),
         Arguments.of("unparseable fixed quantity", withContainer(c -> c.resources(new Resources(Value.fixed("lots"), Value.fixed("64Mi"), Value.fixed("1"), Value.fixed("1Gi")))),

@@ -27,6 +27,7 @@ public final class ModelValidator {
           new PortsRule(),
           new ProbesRule(),
           new PodRule(),
+          new VolumesRule(),
           new ResourcesRule(),
           new EnvVarsRule(),
           new ImageRule(),

@@ -20,7 +20,9 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.ArrayList;
@@ -75,13 +77,7 @@ final class DeploymentPart implements Part {
         .withImagePullSecrets(workload.imagePullSecrets().stream().map(LocalObjectReference::new).toList())
         .withInitContainers(containers(b, workload.initContainers()))
         .withContainers(containers(b, workload.containers()))
-        .withVolumes(
-            workload.allContainers().stream()
-                .flatMap(c -> c.writableDirectories().stream())
-                .map(DeploymentPart::volumeName)
-                .distinct()
-                .map(name -> new VolumeBuilder().withName(name).withNewEmptyDir().endEmptyDir().build())
-                .toList())
+        .withVolumes(volumes(workload))
         .endSpec()
         .endTemplate()
         .endSpec()
@@ -170,16 +166,27 @@ final class DeploymentPart implements Part {
     return container
         .withResources(resources(b, c.resources()))
         .withSecurityContext(c.securityContext())
-        .withVolumeMounts(
-            c.writableDirectories().stream()
-                .map(
-                    dir ->
-                        new VolumeMountBuilder()
-                            .withName(volumeName(dir))
-                            .withMountPath(dir)
-                            .build())
-                .toList())
+        .withVolumeMounts(mounts(c))
         .build();
+  }
+
+  /** The writable directories' emptyDirs, then the model's own volumes. */
+  static List<Volume> volumes(Workload workload) {
+    List<Volume> volumes = new ArrayList<>();
+    workload.allContainers().stream()
+        .flatMap(c -> c.writableDirectories().stream())
+        .map(WritableVolumes::name)
+        .distinct()
+        .forEach(name -> volumes.add(new VolumeBuilder().withName(name).withNewEmptyDir().endEmptyDir().build()));
+    volumes.addAll(workload.volumes());
+    return volumes;
+  }
+
+  private static List<VolumeMount> mounts(Container c) {
+    List<VolumeMount> mounts = new ArrayList<>();
+    c.writableDirectories().forEach(dir -> mounts.add(new VolumeMountBuilder().withName(WritableVolumes.name(dir)).withMountPath(dir).build()));
+    mounts.addAll(c.mounts());
+    return mounts;
   }
 
   private static io.fabric8.kubernetes.api.model.ResourceRequirements resources(Binder b, Resources r) {
@@ -198,11 +205,5 @@ final class DeploymentPart implements Part {
 
   private static Quantity quantity(Binder b, Value<String> value) {
     return new Quantity(b.value(value));
-  }
-
-  /** {@code /tmp} → {@code tmp}: a DNS label for the emptyDir volume. */
-  static String volumeName(String directory) {
-    String name = directory.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-    return name.isEmpty() ? "root" : name;
   }
 }

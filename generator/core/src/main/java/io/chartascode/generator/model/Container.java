@@ -3,6 +3,8 @@ package io.chartascode.generator.model;
 import io.fabric8.kubernetes.api.model.Lifecycle;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +33,7 @@ public final class Container {
   private final List<String> args;
   private final SecurityContext securityContext;
   private final List<String> writableDirectories;
+  private final List<VolumeMount> mounts;
 
   private Container(Builder b) {
     this.name = b.name;
@@ -49,6 +52,7 @@ public final class Container {
     // Absent means empty: the security rules report what is missing (CAC-SEC-002, -003).
     this.securityContext = b.securityContext == null ? new SecurityContext() : b.securityContext;
     this.writableDirectories = List.copyOf(b.writableDirectories);
+    this.mounts = List.copyOf(b.mounts);
   }
 
   public static Builder builder(String name) {
@@ -71,6 +75,7 @@ public final class Container {
     b.args.addAll(args);
     b.securityContext = securityContext;
     b.writableDirectories.addAll(writableDirectories);
+    b.mounts.addAll(mounts);
     return b;
   }
 
@@ -148,6 +153,11 @@ public final class Container {
     return writableDirectories;
   }
 
+  /** Mounts of the pod's {@link Workload#volumes()}, after the writable directories. Default: none. */
+  public List<VolumeMount> mounts() {
+    return mounts;
+  }
+
   /** Builds a {@link Container}. */
   public static final class Builder {
     private final String name;
@@ -165,6 +175,7 @@ public final class Container {
     private final List<String> args = new ArrayList<>();
     private SecurityContext securityContext;
     private final List<String> writableDirectories = new ArrayList<>();
+    private final List<VolumeMount> mounts = new ArrayList<>();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -262,6 +273,17 @@ public final class Container {
     public Builder securityContext(SecurityContext securityContext) {
       this.securityContext = securityContext;
       return this;
+    }
+
+    /** Mounts a volume of the pod; configMap, secret and projected volumes read-only (CAC-VOL-001). */
+    public Builder mount(VolumeMount mount) {
+      this.mounts.add(mount);
+      return this;
+    }
+
+    /** {@code mount} of volume {@code volume} at {@code path}, read-only. */
+    public Builder mountReadOnly(String volume, String path) {
+      return mount(new VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(true).build());
     }
 
     public Builder writableDirectory(String path) {

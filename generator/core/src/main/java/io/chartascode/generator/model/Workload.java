@@ -2,6 +2,7 @@ package io.chartascode.generator.model;
 
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +29,7 @@ public final class Workload {
   private final List<String> imagePullSecrets;
   private final String priorityClassName;
   private final DeploymentStrategy strategy;
+  private final List<Volume> volumes;
 
   private Workload(Builder b) {
     this.replicas = Objects.requireNonNull(b.replicas, "replicas");
@@ -47,6 +49,7 @@ public final class Workload {
     this.imagePullSecrets = List.copyOf(b.imagePullSecrets);
     this.priorityClassName = b.priorityClassName;
     this.strategy = b.strategy;
+    this.volumes = List.copyOf(b.volumes);
   }
 
   public static Builder builder() {
@@ -67,6 +70,7 @@ public final class Workload {
     b.imagePullSecrets.addAll(imagePullSecrets);
     b.priorityClassName = priorityClassName;
     b.strategy = strategy;
+    b.volumes.addAll(volumes);
     return b;
   }
 
@@ -136,6 +140,15 @@ public final class Workload {
     return Optional.ofNullable(strategy);
   }
 
+  /**
+   * The pod's volumes besides the writable directories' emptyDirs: configMap, secret, projected,
+   * persistentVolumeClaim, emptyDir with a size limit or in memory. Containers mount them with
+   * {@link Container.Builder#mount}. Default: none.
+   */
+  public List<Volume> volumes() {
+    return volumes;
+  }
+
   /** Builds a {@link Workload}. */
   public static final class Builder {
     private Value<Integer> replicas;
@@ -150,8 +163,15 @@ public final class Workload {
     private final List<String> imagePullSecrets = new ArrayList<>();
     private String priorityClassName;
     private DeploymentStrategy strategy;
+    private final List<Volume> volumes = new ArrayList<>();
 
     private Builder() {}
+
+    /** A volume of the pod, e.g. {@code new VolumeBuilder().withName("cache").withNewEmptyDir().withSizeLimit(...)}. */
+    public Builder volume(Volume volume) {
+      this.volumes.add(volume);
+      return this;
+    }
 
     public Builder terminationGracePeriodSeconds(long seconds) {
       this.terminationGracePeriodSeconds = seconds;

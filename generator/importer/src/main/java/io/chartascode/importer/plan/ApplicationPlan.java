@@ -54,8 +54,10 @@ public record ApplicationPlan(
       SortedMap<String, String> nodeSelector,
       List<String> imagePullSecrets,
       Optional<String> priorityClassName,
-      Optional<ObjectNode> strategy) {
+      Optional<ObjectNode> strategy,
+      List<ObjectNode> volumes) {
     public Workload {
+      volumes = List.copyOf(volumes);
       initContainers = List.copyOf(initContainers);
       nodeSelector = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(nodeSelector));
       imagePullSecrets = List.copyOf(imagePullSecrets);

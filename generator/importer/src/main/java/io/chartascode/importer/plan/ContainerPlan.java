@@ -13,6 +13,7 @@ import java.util.Optional;
  *     express, with a numbered port written as the container port's name
  * @param lifecycle the container's hooks, as builder code can express them
  * @param securityContext the part of the input's security context that builder code can express
+ * @param mounts the mounts that are not writable directories (a plain mount of an empty emptyDir)
  */
 public record ContainerPlan(
     String name,
@@ -34,7 +35,8 @@ public record ContainerPlan(
     List<String> command,
     List<String> args,
     ObjectNode securityContext,
-    List<String> writableDirectories) {
+    List<String> writableDirectories,
+    List<ObjectNode> mounts) {
 
   public ContainerPlan {
     command = List.copyOf(command);
@@ -42,6 +44,7 @@ public record ContainerPlan(
     ports = List.copyOf(ports);
     env = List.copyOf(env);
     writableDirectories = List.copyOf(writableDirectories);
+    mounts = List.copyOf(mounts);
   }
 
   /** A named container port. */

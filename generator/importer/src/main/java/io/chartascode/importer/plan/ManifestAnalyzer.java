@@ -21,6 +21,8 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -158,7 +160,8 @@ public final class ManifestAnalyzer {
             nodeSelector(pod),
             imagePullSecrets(pod),
             present(pod.path("priorityClassName")).map(JsonNode::asText),
-            present(deployment.tree().at("/spec/strategy")).map(st -> Fabric8Source.expressible(st, DeploymentStrategy.class)));
+            present(deployment.tree().at("/spec/strategy")).map(st -> Fabric8Source.expressible(st, DeploymentStrategy.class)),
+            modelVolumes(pod, volumes));
 
     Optional<String> namespace = text(deployment.tree().path("metadata"), "namespace");
     Optional<ApplicationPlan.Environment> environment =
@@ -339,14 +342,13 @@ public final class ManifestAnalyzer {
         values + "resources.limits.memory", memory.limit(), "Memory limit" + of + "." + memory.limitNote()));
 
     List<String> writable = new ArrayList<>();
+    List<ObjectNode> otherMounts = new ArrayList<>();
     JsonNode mounts = c.path("volumeMounts");
     for (JsonNode mount : mounts) {
-      JsonNode volume = volumes.get(mount.path("name").asText());
-      boolean plainMount = onlyFields(mount, "name", "mountPath");
-      boolean plainEmptyDir =
-          volume != null && onlyFields(volume, "name", "emptyDir") && volume.path("emptyDir").isEmpty();
-      if (plainMount && plainEmptyDir) {
+      if (isWritableDirectory(mount, volumes)) {
         writable.add(mount.path("mountPath").asText());
+      } else if (isModelVolume(volumes.get(mount.path("name").asText()))) {
+        otherMounts.add(Fabric8Source.expressible(mount, VolumeMount.class));
       }
     }
 
@@ -370,7 +372,8 @@ public final class ManifestAnalyzer {
         strings(c.path("command")),
         strings(c.path("args")),
         Fabric8Source.expressible(c.path("securityContext"), SecurityContext.class),
-        writable);
+        writable,
+        otherMounts);
   }
 
   /**
@@ -490,6 +493,48 @@ public final class ManifestAnalyzer {
       }
     }
     return Optional.of(Fabric8Source.expressible(named, Probe.class));
+  }
+
+  /** A plain mount of an empty emptyDir: what the model writes for {@code writableDirectory(path)}. */
+  private static boolean isWritableDirectory(JsonNode mount, Map<String, JsonNode> volumes) {
+    JsonNode volume = volumes.get(mount.path("name").asText());
+    return onlyFields(mount, "name", "mountPath")
+        && volume != null && onlyFields(volume, "name", "emptyDir") && volume.path("emptyDir").isEmpty();
+  }
+
+  /** The sources the model takes (CAC-VOL-001); a hostPath volume and its mounts are left out, as differences. */
+  private static final java.util.Set<String> MODEL_VOLUME_SOURCES = java.util.Set.of(
+      "configMap", "secret", "projected", "downwardAPI", "emptyDir", "persistentVolumeClaim", "ephemeral", "csi", "image");
+
+  private static boolean isModelVolume(JsonNode volume) {
+    if (volume == null || !volume.isObject()) {
+      return false;
+    }
+    long sources = java.util.stream.StreamSupport.stream(((Iterable<String>) volume::fieldNames).spliterator(), false)
+        .filter(field -> !field.equals("name")).count();
+    long modelled = MODEL_VOLUME_SOURCES.stream().filter(volume::has).count();
+    return sources == 1 && modelled == 1;
+  }
+
+  /** The pod's volumes that no container mounts as a writable directory: the model's own. */
+  private static List<ObjectNode> modelVolumes(JsonNode pod, Map<String, JsonNode> volumes) {
+    java.util.Set<String> writable = new java.util.HashSet<>();
+    for (String list : List.of("containers", "initContainers")) {
+      for (JsonNode container : pod.path(list)) {
+        for (JsonNode mount : container.path("volumeMounts")) {
+          if (isWritableDirectory(mount, volumes)) {
+            writable.add(mount.path("name").asText());
+          }
+        }
+      }
+    }
+    List<ObjectNode> own = new ArrayList<>();
+    for (JsonNode volume : pod.path("volumes")) {
+      if (!writable.contains(volume.path("name").asText()) && isModelVolume(volume)) {
+        own.add(Fabric8Source.expressible(volume, Volume.class));
+      }
+    }
+    return own;
   }
 
   private static SortedMap<String, String> nodeSelector(JsonNode pod) {

@@ -20,6 +20,8 @@ import io.fabric8.kubernetes.api.model.EnvVarSource;
 import io.fabric8.kubernetes.api.model.Lifecycle;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
 import io.fabric8.kubernetes.api.model.Toleration;
@@ -59,6 +61,7 @@ public final class PlanInterpreter {
     plan.workload().imagePullSecrets().forEach(workload::imagePullSecret);
     plan.workload().priorityClassName().ifPresent(workload::priorityClassName);
     plan.workload().strategy().ifPresent(st -> workload.strategy(fabric8(st, DeploymentStrategy.class)));
+    plan.workload().volumes().forEach(v -> workload.volume(fabric8(v, Volume.class)));
     plan.workload().antiAffinity().ifPresent(workload::antiAffinity);
     app.workload(workload.build());
     ApplicationPlan.Service service = plan.service();
@@ -119,6 +122,7 @@ public final class PlanInterpreter {
     container.args(c.args().toArray(String[]::new));
     container.securityContext(fabric8(c.securityContext(), SecurityContext.class));
     c.writableDirectories().forEach(container::writableDirectory);
+    c.mounts().forEach(m -> container.mount(fabric8(m, VolumeMount.class)));
     return container.build();
   }
 

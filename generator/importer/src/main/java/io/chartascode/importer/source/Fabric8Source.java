@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +85,12 @@ public final class Fabric8Source {
         if (out != null) {
           out.add(br + ".with$L(new $T(" + (value.isTextual() ? "$S" : "$L") + "))", cap, IntOrString.class,
               value.isTextual() ? value.asText() : value.asInt());
+        }
+      } else if (raw == Quantity.class && (value.isTextual() || value.isNumber()) && has(builder, "with" + cap, raw)) {
+        // A size, e.g. an emptyDir's sizeLimit: new Quantity("1Gi").
+        kept.set(field, value);
+        if (out != null) {
+          out.add(br + ".with$L(new $T($S))", cap, Quantity.class, value.asText());
         }
       } else if (List.class.isAssignableFrom(raw) && value.isArray() && !value.isEmpty()) {
         Class<?> element = javaType.getContentType().getRawClass();

@@ -27,6 +27,8 @@ import io.fabric8.kubernetes.api.model.EnvVarSource;
 import io.fabric8.kubernetes.api.model.Lifecycle;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
 import io.fabric8.kubernetes.api.model.SecurityContext;
@@ -215,6 +217,7 @@ public final class ModelSource {
     }
     code.add("\n.securityContext(\n$>$>$L$<$<)", Fabric8Source.builder(c.securityContext(), SecurityContext.class));
     c.writableDirectories().forEach(dir -> code.add("\n.writableDirectory($S)", dir));
+    c.mounts().forEach(m -> code.add("\n.mount(\n$>$>$L$<$<)", Fabric8Source.builder(m, VolumeMount.class)));
     return code.add("\n.build()$<$<").build();
   }
 
@@ -237,6 +240,7 @@ public final class ModelSource {
     w.imagePullSecrets().forEach(name -> code.add("\n.imagePullSecret($S)", name));
     w.priorityClassName().ifPresent(name -> code.add("\n.priorityClassName($S)", name));
     w.strategy().ifPresent(st -> code.add("\n.strategy(\n$>$>$L$<$<)", Fabric8Source.builder(st, DeploymentStrategy.class)));
+    w.volumes().forEach(v -> code.add("\n.volume(\n$>$>$L$<$<)", Fabric8Source.builder(v, Volume.class)));
     w.tolerations().forEach(t -> code.add("\n.toleration(\n$>$>$L$<$<)", Fabric8Source.builder(t, Toleration.class)));
     List<TopologySpread> spreads = new ArrayList<>(w.topologySpreads());
     boolean acrossNodes =

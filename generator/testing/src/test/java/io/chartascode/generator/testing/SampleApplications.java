@@ -21,6 +21,9 @@ import io.chartascode.generator.model.Workload;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LifecycleBuilder;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehaviorBuilder;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
@@ -174,6 +177,10 @@ public final class SampleApplications {
       container.liveness(new ProbeBuilder().withNewExec().withCommand("/bin/healthcheck", "--quick").endExec()
           .withTimeoutSeconds(1 + r.nextInt(3)).build());
     }
+    boolean volumes = r.nextBoolean();
+    if (volumes) {
+      container.mountReadOnly("config", "/etc/app").mount(new VolumeMountBuilder().withName("scratch").withMountPath("/var/scratch").build());
+    }
     if (r.nextBoolean()) {
       container.env(EnvVar.fromField("POD_NAME", "metadata.name"))
           .env(EnvVar.fromField("POD_LABEL_NAME", "metadata.labels['app.kubernetes.io/name']"));
@@ -191,6 +198,11 @@ public final class SampleApplications {
         .strategy(new DeploymentStrategyBuilder().withNewRollingUpdate().withMaxSurge(r.nextBoolean() ? new IntOrString("25%") : new IntOrString(1))
             .withMaxUnavailable(new IntOrString(0)).endRollingUpdate().build());
     containers.forEach(workload::container);
+    if (volumes) {
+      workload.volume(new VolumeBuilder().withName("config").withNewConfigMap().withName("app-config").endConfigMap().build())
+          .volume(new VolumeBuilder().withName("scratch").withNewEmptyDir().withMedium("Memory")
+              .withSizeLimit(new Quantity((1 + r.nextInt(512)) + "Mi")).endEmptyDir().build());
+    }
     if (r.nextBoolean()) {
       workload.initContainer(Container.builder("migrate")
           .image(new Image(Value.fixed("ghcr.io/acme"), Value.fixed("migrations"), Value.fixed("v" + r.nextInt(50))))
