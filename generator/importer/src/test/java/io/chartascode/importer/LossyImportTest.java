@@ -47,8 +47,7 @@ class LossyImportTest {
         .contains(
             row("spec.template.spec.initContainers[migrate].resources", 31),
             row("spec.template.spec.volumes[logs]", 60),
-            row("metadata.labels.team", 15),
-            row("spec.template.metadata.annotations", 25));
+            row("metadata.labels.team", 15));
     assertThat(RESULT.report().differences())
         .anySatisfy(d -> assertThat(d.toString()).startsWith("ServiceAccount/legacy-web (not in the input): absent -> added"));
   }
@@ -62,7 +61,8 @@ class LossyImportTest {
     assertThat(RESULT.source())
         .contains(".nodeSelector(\"kubernetes.io/os\", \"linux\")")
         .contains(".withInitialDelaySeconds(")
-        .contains(".env(EnvVar.from(\"DB_PASSWORD\",");
+        .contains(".env(EnvVar.from(\"DB_PASSWORD\",")
+        .contains(".podAnnotations(POD_ANNOTATIONS)");
   }
 
   @Test

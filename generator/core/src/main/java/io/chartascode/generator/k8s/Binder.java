@@ -49,4 +49,7 @@ public interface Binder extends Bindings {
 
   /** The entries of a map parameter, to be appended to a sequence after the entries before them. */
   SortedMap<String, String> entries(Parameter<SortedMap<String, String>> parameter);
+
+  /** A map parameter as a whole map field, such as annotations; null (no field) when it is empty. */
+  SortedMap<String, String> map(Parameter<SortedMap<String, String>> parameter);
 }

@@ -54,4 +54,10 @@ public final class ConcreteBinder implements Binder {
   public SortedMap<String, String> entries(Parameter<SortedMap<String, String>> parameter) {
     return values.get(parameter);
   }
+
+  @Override
+  public SortedMap<String, String> map(Parameter<SortedMap<String, String>> parameter) {
+    SortedMap<String, String> map = values.get(parameter);
+    return map.isEmpty() ? null : map;
+  }
 }

@@ -61,6 +61,7 @@ final class DeploymentPart implements Part {
         .withNewTemplate()
         .withNewMetadata()
         .withLabels(b.labels(LabelSet.POD))
+        .withAnnotations(workload.podAnnotations().map(b::map).orElse(null))
         .endMetadata()
         .withNewSpec()
         .withServiceAccountName(b.name(""))

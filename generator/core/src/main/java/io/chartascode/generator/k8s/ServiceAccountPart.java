@@ -18,8 +18,10 @@ final class ServiceAccountPart implements Part {
 
   @Override
   public HasMetadata build(Application app, Binder b) {
+    var metadata = Part.metadata(b);
+    app.serviceAccountAnnotations().ifPresent(annotations -> metadata.setAnnotations(b.map(annotations)));
     return new ServiceAccountBuilder()
-        .withMetadata(Part.metadata(b))
+        .withMetadata(metadata)
         // The pods never call the API server, so no token is mounted at all.
         .withAutomountServiceAccountToken(false)
         .build();

@@ -35,4 +35,7 @@ public sealed interface Slot {
    */
   record MapEntries(NodePath path, Parameter<SortedMap<String, String>> parameter, int fixedEntries)
       implements Slot {}
+
+  /** A whole map field from a map parameter, e.g. pod annotations; no field while the map is empty. */
+  record WholeMap(NodePath path, Parameter<SortedMap<String, String>> parameter) implements Slot {}
 }

@@ -87,6 +87,14 @@ public final class TemplateBinder implements Binder {
     return placeholder;
   }
 
+  @Override
+  public SortedMap<String, String> map(Parameter<SortedMap<String, String>> parameter) {
+    // One placeholder key, found at <map path>.<key>; the slot is the map's field.
+    SortedMap<String, String> placeholder = new TreeMap<>();
+    placeholder.put(placeholder("map", path -> new Slot.WholeMap(path.parent(), parameter)), "");
+    return placeholder;
+  }
+
   /** The slots of {@code object}, which was built with this binder, in the order the builder met them. */
   public List<Slot> locate(Object object) {
     Map<Object, NodePath> found = new HashMap<>();

@@ -78,4 +78,10 @@ final class UsageBinder implements Binder {
     used.add(parameter);
     return parameter.defaultValue();
   }
+
+  @Override
+  public SortedMap<String, String> map(Parameter<SortedMap<String, String>> parameter) {
+    used.add(parameter);
+    return parameter.defaultValue();
+  }
 }

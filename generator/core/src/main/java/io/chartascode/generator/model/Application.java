@@ -28,6 +28,7 @@ public final class Application {
   private final List<CustomObject> objects;
   private final DisruptionBudget disruptionBudget;
   private final NetworkPolicy networkPolicy;
+  private final Parameter<SortedMap<String, String>> serviceAccountAnnotations;
   private final ChartMetadata chartMetadata;
 
   private Application(Builder b) {
@@ -46,6 +47,7 @@ public final class Application {
     this.objects = List.copyOf(b.objects);
     this.disruptionBudget = b.disruptionBudget;
     this.networkPolicy = b.networkPolicy;
+    this.serviceAccountAnnotations = b.serviceAccountAnnotations;
     this.chartMetadata = b.chartMetadata;
   }
 
@@ -69,6 +71,7 @@ public final class Application {
     b.objects.addAll(objects);
     b.disruptionBudget = disruptionBudget;
     b.networkPolicy = networkPolicy;
+    b.serviceAccountAnnotations = serviceAccountAnnotations;
     b.chartMetadata = chartMetadata;
     return b;
   }
@@ -141,6 +144,11 @@ public final class Application {
     return networkPolicy;
   }
 
+  /** A map parameter of ServiceAccount annotations, e.g. for workload identity. Default: none. */
+  public Optional<Parameter<SortedMap<String, String>>> serviceAccountAnnotations() {
+    return Optional.ofNullable(serviceAccountAnnotations);
+  }
+
   /** Objects built by the user's own code, in the order they were added. Default: none. */
   public List<CustomObject> objects() {
     return objects;
@@ -183,6 +191,7 @@ public final class Application {
     private final List<CustomObject> objects = new ArrayList<>();
     private DisruptionBudget disruptionBudget = DisruptionBudget.DEFAULT;
     private NetworkPolicy networkPolicy = NetworkPolicy.DEFAULT;
+    private Parameter<SortedMap<String, String>> serviceAccountAnnotations;
     private ChartMetadata chartMetadata = ChartMetadata.DEFAULT;
 
     private Builder(String name) {
@@ -269,6 +278,16 @@ public final class Application {
     /** Who may connect to the pods, and where they may connect. Default: {@link NetworkPolicy#DEFAULT}. */
     public Builder networkPolicy(NetworkPolicy networkPolicy) {
       this.networkPolicy = Objects.requireNonNull(networkPolicy, "networkPolicy");
+      return this;
+    }
+
+    /**
+     * The ServiceAccount's annotations come from this map parameter, e.g. {@code
+     * eks.amazonaws.com/role-arn} or {@code iam.gke.io/gcp-service-account} for workload identity,
+     * set per environment.
+     */
+    public Builder serviceAccountAnnotations(Parameter<SortedMap<String, String>> annotations) {
+      this.serviceAccountAnnotations = annotations;
       return this;
     }
 

@@ -30,6 +30,7 @@ public final class Workload {
   private final String priorityClassName;
   private final DeploymentStrategy strategy;
   private final List<Volume> volumes;
+  private final Parameter<SortedMap<String, String>> podAnnotations;
 
   private Workload(Builder b) {
     this.replicas = Objects.requireNonNull(b.replicas, "replicas");
@@ -50,6 +51,7 @@ public final class Workload {
     this.priorityClassName = b.priorityClassName;
     this.strategy = b.strategy;
     this.volumes = List.copyOf(b.volumes);
+    this.podAnnotations = b.podAnnotations;
   }
 
   public static Builder builder() {
@@ -71,6 +73,7 @@ public final class Workload {
     b.priorityClassName = priorityClassName;
     b.strategy = strategy;
     b.volumes.addAll(volumes);
+    b.podAnnotations = podAnnotations;
     return b;
   }
 
@@ -149,6 +152,14 @@ public final class Workload {
     return volumes;
   }
 
+  /**
+   * A map parameter of pod annotations, which a values file or an environment can extend (for
+   * example {@code podAnnotations} for a service mesh or a log shipper). Default: none.
+   */
+  public Optional<Parameter<SortedMap<String, String>>> podAnnotations() {
+    return Optional.ofNullable(podAnnotations);
+  }
+
   /** Builds a {@link Workload}. */
   public static final class Builder {
     private Value<Integer> replicas;
@@ -164,8 +175,15 @@ public final class Workload {
     private String priorityClassName;
     private DeploymentStrategy strategy;
     private final List<Volume> volumes = new ArrayList<>();
+    private Parameter<SortedMap<String, String>> podAnnotations;
 
     private Builder() {}
+
+    /** The pods' annotations come from this map parameter, e.g. {@code Parameter.stringMap("podAnnotations", Map.of())}. */
+    public Builder podAnnotations(Parameter<SortedMap<String, String>> podAnnotations) {
+      this.podAnnotations = podAnnotations;
+      return this;
+    }
 
     /** A volume of the pod, e.g. {@code new VolumeBuilder().withName("cache").withNewEmptyDir().withSizeLimit(...)}. */
     public Builder volume(Volume volume) {

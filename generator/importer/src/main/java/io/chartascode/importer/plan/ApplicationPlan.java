@@ -17,6 +17,7 @@ import java.util.SortedMap;
  *
  * @param disruptionBudget the input's PodDisruptionBudget; empty when it has none
  * @param networkPolicy the input's NetworkPolicy; empty when it has none the model expresses
+ * @param serviceAccountAnnotations the map parameter of the ServiceAccount's annotations, if it has any
  */
 public record ApplicationPlan(
     String name,
@@ -28,6 +29,7 @@ public record ApplicationPlan(
     Optional<Autoscaling> autoscaling,
     Optional<DisruptionBudget> disruptionBudget,
     Optional<NetworkPolicy> networkPolicy,
+    Optional<ParameterPlan> serviceAccountAnnotations,
     SortedMap<OptOut, String> optOuts,
     Optional<Environment> environment) {
 
@@ -37,7 +39,8 @@ public record ApplicationPlan(
 
   public ApplicationPlan withOptOuts(SortedMap<OptOut, String> optOuts) {
     return new ApplicationPlan(
-        name, chartVersion, appVersion, parameters, workload, service, autoscaling, disruptionBudget, networkPolicy, optOuts,
+        name, chartVersion, appVersion, parameters, workload, service, autoscaling, disruptionBudget, networkPolicy,
+        serviceAccountAnnotations, optOuts,
         environment);
   }
 
@@ -55,7 +58,8 @@ public record ApplicationPlan(
       List<String> imagePullSecrets,
       Optional<String> priorityClassName,
       Optional<ObjectNode> strategy,
-      List<ObjectNode> volumes) {
+      List<ObjectNode> volumes,
+      Optional<ParameterPlan> podAnnotations) {
     public Workload {
       volumes = List.copyOf(volumes);
       initContainers = List.copyOf(initContainers);

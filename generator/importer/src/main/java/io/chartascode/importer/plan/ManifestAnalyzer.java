@@ -161,7 +161,9 @@ public final class ManifestAnalyzer {
             imagePullSecrets(pod),
             present(pod.path("priorityClassName")).map(JsonNode::asText),
             present(deployment.tree().at("/spec/strategy")).map(st -> Fabric8Source.expressible(st, DeploymentStrategy.class)),
-            modelVolumes(pod, volumes));
+            modelVolumes(pod, volumes),
+            annotations(deployment.tree().at("/spec/template/metadata/annotations"), "POD_ANNOTATIONS", "podAnnotations",
+                "Annotations of the pods; a values file can add to them."));
 
     Optional<String> namespace = text(deployment.tree().path("metadata"), "namespace");
     Optional<ApplicationPlan.Environment> environment =
@@ -176,6 +178,8 @@ public final class ManifestAnalyzer {
             name, chartVersion, appVersion, parameters, workload, servicePlan, autoscaling,
             pdb.flatMap(ManifestAnalyzer::disruptionBudget),
             networkPolicyPlan,
+            serviceAccount.flatMap(sa -> annotations(sa.tree().at("/metadata/annotations"), "SERVICE_ACCOUNT_ANNOTATIONS",
+                "serviceAccount.annotations", "Annotations of the ServiceAccount, e.g. for workload identity.")),
             new TreeMap<>(), environment);
     return new Result(plan, imported, skipped, notes);
   }
@@ -535,6 +539,16 @@ public final class ManifestAnalyzer {
       }
     }
     return own;
+  }
+
+  /** A map parameter holding {@code annotations}, if there are any. */
+  private Optional<ParameterPlan> annotations(JsonNode annotations, String constant, String name, String description) {
+    if (!annotations.isObject() || annotations.isEmpty()) {
+      return Optional.empty();
+    }
+    SortedMap<String, String> map = new TreeMap<>();
+    annotations.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+    return Optional.of(add(ParameterPlan.of(names.unique(constant), ParameterType.STRING_MAP, names.unique(name), map, description)));
   }
 
   private static SortedMap<String, String> nodeSelector(JsonNode pod) {

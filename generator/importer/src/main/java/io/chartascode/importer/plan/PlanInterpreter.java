@@ -62,6 +62,7 @@ public final class PlanInterpreter {
     plan.workload().priorityClassName().ifPresent(workload::priorityClassName);
     plan.workload().strategy().ifPresent(st -> workload.strategy(fabric8(st, DeploymentStrategy.class)));
     plan.workload().volumes().forEach(v -> workload.volume(fabric8(v, Volume.class)));
+    plan.workload().podAnnotations().ifPresent(p -> workload.podAnnotations(stringMap(p)));
     plan.workload().antiAffinity().ifPresent(workload::antiAffinity);
     app.workload(workload.build());
     ApplicationPlan.Service service = plan.service();
@@ -90,6 +91,7 @@ public final class PlanInterpreter {
             });
     plan.disruptionBudget().ifPresent(app::disruptionBudget);
     plan.networkPolicy().ifPresent(app::networkPolicy);
+    plan.serviceAccountAnnotations().ifPresent(p -> app.serviceAccountAnnotations(stringMap(p)));
     plan.optOuts().forEach(app::optOut);
     plan.environment()
         .ifPresent(

@@ -241,6 +241,7 @@ public final class ModelSource {
     w.priorityClassName().ifPresent(name -> code.add("\n.priorityClassName($S)", name));
     w.strategy().ifPresent(st -> code.add("\n.strategy(\n$>$>$L$<$<)", Fabric8Source.builder(st, DeploymentStrategy.class)));
     w.volumes().forEach(v -> code.add("\n.volume(\n$>$>$L$<$<)", Fabric8Source.builder(v, Volume.class)));
+    w.podAnnotations().ifPresent(p -> code.add("\n.podAnnotations($N)", p.constant()));
     w.tolerations().forEach(t -> code.add("\n.toleration(\n$>$>$L$<$<)", Fabric8Source.builder(t, Toleration.class)));
     List<TopologySpread> spreads = new ArrayList<>(w.topologySpreads());
     boolean acrossNodes =
@@ -312,6 +313,7 @@ public final class ModelSource {
     plan.networkPolicy()
         .filter(policy -> !policy.equals(NetworkPolicy.DEFAULT))
         .ifPresent(policy -> code.add("\n.networkPolicy($L)", networkPolicy(policy)));
+    plan.serviceAccountAnnotations().ifPresent(p -> code.add("\n.serviceAccountAnnotations($N)", p.constant()));
     plan.optOuts().forEach((optOut, reason) -> code.add("\n.optOut($T.$L,\n$>$>$L$<$<)", OPT_OUT, optOut.name(), text(reason)));
     plan.environment()
         .ifPresent(

@@ -217,7 +217,10 @@ public final class SampleApplications {
         .withMemoryTarget(Value.fixed(50 + r.nextInt(50)))
         .withBehavior(new HorizontalPodAutoscalerBehaviorBuilder().withNewScaleDown()
             .withStabilizationWindowSeconds(r.nextInt(600)).endScaleDown().build());
-    Application.Builder changed = app.toBuilder().workload(workload.build()).autoscaling(hpa);
+    var podAnnotations = Parameter.stringMap("podAnnotations",
+        r.nextBoolean() ? new TreeMap<>() : new TreeMap<>(Map.of("prometheus.io/scrape", "true", "example.com/yes", "yes"))).build();
+    workload.podAnnotations(podAnnotations);
+    Application.Builder changed = app.toBuilder().parameters(podAnnotations).workload(workload.build()).autoscaling(hpa);
     if (containers.size() > 1) {
       changed.service(app.service().withPort(Value.fixed(9090), "metrics"));
     }

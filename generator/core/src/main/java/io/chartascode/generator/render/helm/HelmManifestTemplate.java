@@ -68,6 +68,15 @@ final class HelmManifestTemplate {
     if (slot instanceof Slot.MapEntries entries) {
       return mapEntries(tree, entries);
     }
+    if (slot instanceof Slot.WholeMap map) {
+      // Inside with: an empty map renders no field, as the Kustomize side leaves it out.
+      return YamlTrees.replaceField(
+          tree,
+          map.path(),
+          field -> List.of(new YamlMap.Guarded("{{- with " + HelmExpressions.valuesPath(map.parameter()) + " }}",
+              List.of(new YamlMap.Field(field.key(), new YamlRawBlock(indent -> "{{- toYaml . | nindent " + indent + " }}"))),
+              END)));
+    }
     throw new IllegalArgumentException("unknown slot " + slot);
   }
 
