@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What this repository generates: envapp, into generated/{helm,kustomize,gitops}/envapp, and the
+ * What this repository generates: envapp, into generated/{helm,kustomize,gitops}/envapp; showcase,
+ * the second reference service (envapp's binary with every workload feature), next to it; and the
  * metrics-server component that kind/up.sh installs, since kind has none and envapp autoscales.
  */
 public final class EnvAppCatalog implements Catalog {
   @Override
   public List<Application> applications() {
-    return List.of(EnvApp.application());
+    return List.of(EnvApp.application(), Showcase.application());
   }
 
   @Override

@@ -1,0 +1,221 @@
+package io.chartascode.envapp.chart;
+
+import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Autoscaling;
+import io.chartascode.generator.model.Container;
+import io.chartascode.generator.model.ContainerPort;
+import io.chartascode.generator.model.EnvVar;
+import io.chartascode.generator.model.Environment;
+import io.chartascode.generator.model.HttpProbe;
+import io.chartascode.generator.model.Image;
+import io.chartascode.generator.model.NetworkPeer;
+import io.chartascode.generator.model.NetworkPolicy;
+import io.chartascode.generator.model.Parameter;
+import io.chartascode.generator.model.Patterns;
+import io.chartascode.generator.model.Resources;
+import io.chartascode.generator.model.ServiceExposure;
+import io.chartascode.generator.model.Value;
+import io.chartascode.generator.model.Workload;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LifecycleBuilder;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehaviorBuilder;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The second reference service: envapp's binary, deployed with every workload feature the model
+ * has, so that each is generated, linted and proven helm ≡ kustomize in this repository's own
+ * tree. An init container runs the binary's smoke test before the server starts; probes of three
+ * kinds with timings; a preStop sleep; the pod's name and namespace from the downward API, and its
+ * labels as files; an optional Secret mounted read-only; a sized in-memory cache; pod and
+ * ServiceAccount annotations from values; a rollout that never drops below the replica count; an
+ * autoscaler on cpu and memory that scales down slowly; a NetworkPolicy that admits the namespace
+ * and monitoring, and lets the pods reach DNS only.
+ */
+public final class Showcase {
+  public static final Parameter<String> HUB =
+      Parameter.string("hub", "kkrast").description("Registry and namespace of the image.").pattern(Patterns.HUB).build();
+  public static final Parameter<String> IMAGE =
+      Parameter.string("image", "envapp").description("Image name inside the hub.").pattern(Patterns.IMAGE_NAME).build();
+  public static final Parameter<String> TAG =
+      Parameter.string("tag", "v1")
+          .description("Image tag. Always a string. Never latest.")
+          .pattern(Patterns.TAG)
+          .forbiddenValues("latest")
+          .build();
+  public static final Parameter<SortedMap<String, String>> ENV =
+      Parameter.stringMap("env", new TreeMap<>(Map.of("GREETING", "hello")))
+          .description("Environment variables, name to value. Values must be strings.")
+          .pattern(Patterns.ENV_NAME)
+          .build();
+  public static final Parameter<Integer> REPLICAS =
+      Parameter.integer("replicaCount", 2).description("Replicas while autoscaling is disabled.").minimum(1).build();
+  public static final Parameter<String> CPU_REQUEST =
+      Parameter.cpu("resources.requests.cpu", "100m").description("CPU request.").build();
+  public static final Parameter<String> MEMORY_REQUEST =
+      Parameter.memory("resources.requests.memory", "96Mi").description("Memory request.").build();
+  public static final Parameter<String> CPU_LIMIT =
+      Parameter.cpu("resources.limits.cpu", "500m").description("CPU limit.").build();
+  public static final Parameter<String> MEMORY_LIMIT =
+      Parameter.memory("resources.limits.memory", "160Mi").description("Memory limit.").build();
+  public static final Parameter<Boolean> AUTOSCALING_ENABLED =
+      Parameter.bool("autoscaling.enabled", true).description("Whether a HorizontalPodAutoscaler manages the replicas.").build();
+  public static final Parameter<Integer> MIN_REPLICAS =
+      Parameter.integer("autoscaling.minReplicas", 2).description("Lower bound for the autoscaler.").minimum(1).build();
+  public static final Parameter<Integer> MAX_REPLICAS =
+      Parameter.integer("autoscaling.maxReplicas", 6).description("Upper bound for the autoscaler.").minimum(1).build();
+  public static final Parameter<Integer> TARGET_CPU =
+      Parameter.integer("autoscaling.targetCPUUtilizationPercentage", 70)
+          .description("Average CPU utilisation, in percent of the request, to aim for.")
+          .minimum(1)
+          .maximum(100)
+          .build();
+  public static final Parameter<Integer> TARGET_MEMORY =
+      Parameter.integer("autoscaling.targetMemoryUtilizationPercentage", 80)
+          .description("Average memory utilisation, in percent of the request, to aim for.")
+          .minimum(1)
+          .maximum(100)
+          .build();
+  public static final Parameter<Integer> SERVICE_PORT =
+      Parameter.integer("service.port", 80).description("Port of the ClusterIP Service.").minimum(1).maximum(65535).build();
+  public static final Parameter<SortedMap<String, String>> POD_ANNOTATIONS =
+      Parameter.stringMap("podAnnotations", new TreeMap<>(Map.of("prometheus.io/scrape", "false")))
+          .description("Annotations of the pods; a values file can add to them.")
+          .build();
+  public static final Parameter<SortedMap<String, String>> SERVICE_ACCOUNT_ANNOTATIONS =
+      Parameter.stringMap("serviceAccount.annotations", new TreeMap<>())
+          .description("Annotations of the ServiceAccount, e.g. for workload identity.")
+          .build();
+
+  private Showcase() {}
+
+  private static SecurityContext hardened() {
+    return new SecurityContextBuilder()
+        .withAllowPrivilegeEscalation(false)
+        .withReadOnlyRootFilesystem(true)
+        .withNewCapabilities()
+        .withDrop("ALL")
+        .endCapabilities()
+        .build();
+  }
+
+  public static Application application() {
+    Image image = Image.of(HUB, IMAGE, TAG);
+    Container smokeTest =
+        Container.builder("smoke-test")
+            .image(image)
+            .args("--smoke-test")
+            .resources(new Resources(Value.fixed("100m"), Value.fixed("64Mi"), Value.fixed("500m"), Value.fixed("128Mi")))
+            .securityContext(hardened())
+            .writableDirectory("/tmp")
+            .build();
+    Container app =
+        Container.builder("app")
+            .image(image)
+            .port(ContainerPort.http(8080))
+            .env(EnvVar.fromField("POD_NAME", "metadata.name"))
+            .env(EnvVar.fromField("POD_NAMESPACE", "metadata.namespace"))
+            .extraEnv(ENV)
+            .resources(Resources.of(CPU_REQUEST, MEMORY_REQUEST, CPU_LIMIT, MEMORY_LIMIT))
+            .liveness(HttpProbe.get("/healthz", "http"))
+            .readiness(new ProbeBuilder()
+                .withNewHttpGet().withPath("/readyz").withPort(new IntOrString("http")).endHttpGet()
+                .withPeriodSeconds(5)
+                .withFailureThreshold(2)
+                .build())
+            // Up to 30 s to start, before the liveness probe counts.
+            .startup(new ProbeBuilder()
+                .withNewTcpSocket().withPort(new IntOrString("http")).endTcpSocket()
+                .withPeriodSeconds(1)
+                .withFailureThreshold(30)
+                .build())
+            // Serve on while the endpoints converge, as envapp's own drain does.
+            .lifecycle(new LifecycleBuilder().withNewPreStop().withNewSleep().withSeconds(5L).endSleep().endPreStop().build())
+            .securityContext(hardened())
+            .writableDirectory("/tmp")
+            .mountReadOnly("podinfo", "/etc/podinfo")
+            .mountReadOnly("credentials", "/var/run/secrets/showcase")
+            .mount(new VolumeMountBuilder().withName("cache").withMountPath("/var/cache/showcase").build())
+            .build();
+
+    Workload workload =
+        Workload.builder()
+            .replicas(Value.of(REPLICAS))
+            .initContainer(smokeTest)
+            .container(app)
+            .podSecurityContext(
+                new PodSecurityContextBuilder()
+                    .withRunAsNonRoot(true)
+                    .withRunAsUser(1000L)
+                    .withRunAsGroup(1000L)
+                    .withFsGroup(2000L)
+                    .withNewSeccompProfile()
+                    .withType("RuntimeDefault")
+                    .endSeccompProfile()
+                    .build())
+            .spreadAcrossNodes()
+            .terminationGracePeriodSeconds(30)
+            .nodeSelector("kubernetes.io/os", "linux")
+            .strategy(new DeploymentStrategyBuilder()
+                .withType("RollingUpdate")
+                .withNewRollingUpdate().withMaxSurge(new IntOrString(1)).withMaxUnavailable(new IntOrString(0)).endRollingUpdate()
+                .build())
+            .podAnnotations(POD_ANNOTATIONS)
+            .volume(new VolumeBuilder().withName("podinfo")
+                .withNewDownwardAPI()
+                .addNewItem().withPath("labels").withNewFieldRef().withFieldPath("metadata.labels").endFieldRef().endItem()
+                .endDownwardAPI()
+                .build())
+            // Created out of band, if at all (never in git): the pods start without it.
+            .volume(new VolumeBuilder().withName("credentials")
+                .withNewSecret().withSecretName("showcase-credentials").withOptional(true).withDefaultMode(0400).endSecret()
+                .build())
+            .volume(new VolumeBuilder().withName("cache")
+                .withNewEmptyDir().withMedium("Memory").withSizeLimit(new Quantity("32Mi")).endEmptyDir()
+                .build())
+            .build();
+
+    return Application.builder("showcase")
+        .description("envapp's binary with every workload feature of the model.")
+        .chartVersion("0.1.0")
+        .appVersion("v1")
+        .parameters(
+            HUB, IMAGE, TAG, ENV, REPLICAS, CPU_REQUEST, MEMORY_REQUEST, CPU_LIMIT, MEMORY_LIMIT,
+            AUTOSCALING_ENABLED, MIN_REPLICAS, MAX_REPLICAS, TARGET_CPU, TARGET_MEMORY, SERVICE_PORT,
+            POD_ANNOTATIONS, SERVICE_ACCOUNT_ANNOTATIONS)
+        .workload(workload)
+        .service(ServiceExposure.clusterIp(Value.of(SERVICE_PORT), "http"))
+        .serviceAccountAnnotations(SERVICE_ACCOUNT_ANNOTATIONS)
+        .autoscaling(
+            new Autoscaling(Value.of(AUTOSCALING_ENABLED), Value.of(MIN_REPLICAS), Value.of(MAX_REPLICAS), Value.of(TARGET_CPU))
+                .withMemoryTarget(Value.of(TARGET_MEMORY))
+                .withBehavior(new HorizontalPodAutoscalerBehaviorBuilder()
+                    .withNewScaleDown()
+                    .withStabilizationWindowSeconds(300)
+                    .addNewPolicy().withType("Pods").withValue(1).withPeriodSeconds(60).endPolicy()
+                    .endScaleDown()
+                    .build()))
+        .bound(MIN_REPLICAS, MAX_REPLICAS)
+        .networkPolicy(NetworkPolicy.builder()
+            .allowFrom(NetworkPeer.sameNamespace(), NetworkPeer.namespace("monitoring"))
+            .restrictEgress()
+            .build())
+        .environment(Environment.builder("dev").namespace("showcase-dev").set(AUTOSCALING_ENABLED, false).build())
+        .environment(Environment.builder("prod")
+            .namespace("showcase-prod")
+            .set(MAX_REPLICAS, 10)
+            .set(SERVICE_ACCOUNT_ANNOTATIONS,
+                new TreeMap<>(Map.of("iam.gke.io/gcp-service-account", "showcase@example-project.iam.gserviceaccount.com")))
+            .build())
+        .build();
+  }
+}
