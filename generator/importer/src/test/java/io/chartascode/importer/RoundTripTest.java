@@ -29,13 +29,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code application()}, renders the result with the real helm or kustomize, and requires the
  * objects equal to the input, field by field and type by type.
  *
- * <p>envapp's input is itself real {@code helm template} and {@code kubectl kustomize} output of
- * the repository's committed {@code generated/} tree; shop-api (a sidecar, an autoscaler) and catalog (zone spread with
+ * <p>envapp's and showcase's inputs are themselves real {@code helm template} and {@code kubectl
+ * kustomize} output of the repository's committed {@code generated/} tree (showcase uses every workload
+ * feature of the model); shop-api (a sidecar, an autoscaler) and catalog (zone spread with
  * DoNotSchedule, anti-affinity, tolerations, fixed replicas) are hand-written YAML.
  */
 class RoundTripTest {
   private static final Path GENERATED = Path.of(System.getProperty("generated.dir", "../../generated"));
   private static final Path ENVAPP_CHART = GENERATED.resolve("helm/envapp");
+  private static final Path SHOWCASE_CHART = GENERATED.resolve("helm/showcase");
 
   @TempDir static Path inputs;
 
@@ -43,6 +45,8 @@ class RoundTripTest {
     return Stream.of(
         Arguments.of("envapp: helm template (dev)", Source.ENVAPP_HELM_DEV, Renderer.HELM),
         Arguments.of("envapp: kubectl kustomize (prod)", Source.ENVAPP_KUSTOMIZE_PROD, Renderer.KUSTOMIZE),
+        Arguments.of("showcase: helm template (prod)", Source.SHOWCASE_HELM_PROD, Renderer.HELM),
+        Arguments.of("showcase: kubectl kustomize (dev)", Source.SHOWCASE_KUSTOMIZE_DEV, Renderer.KUSTOMIZE),
         Arguments.of("shop-api: hand-written, sidecar + HPA, as helm", Source.SHOP_API, Renderer.HELM),
         Arguments.of("shop-api: hand-written, sidecar + HPA, as kustomize", Source.SHOP_API, Renderer.KUSTOMIZE),
         Arguments.of("catalog: hand-written, topology spread, as helm", Source.CATALOG, Renderer.HELM),
@@ -53,6 +57,8 @@ class RoundTripTest {
   enum Source {
     ENVAPP_HELM_DEV("dev"),
     ENVAPP_KUSTOMIZE_PROD("prod"),
+    SHOWCASE_HELM_PROD("prod"),
+    SHOWCASE_KUSTOMIZE_DEV("dev"),
     SHOP_API("prod"),
     CATALOG("prod");
 
@@ -69,6 +75,11 @@ class RoundTripTest {
             "--namespace", "envapp-dev", "--skip-tests")).assertSuccess().stdout());
         case ENVAPP_KUSTOMIZE_PROD -> write("envapp-prod.yaml",
             Renders.kustomize(Tool.KUBECTL_1_31, GENERATED.resolve("kustomize/envapp/overlays/prod")));
+        case SHOWCASE_HELM_PROD -> write("showcase-prod.yaml", Renders.run(Tool.HELM_3, List.of(
+            "template", "showcase", SHOWCASE_CHART.toString(), "-f", SHOWCASE_CHART.resolve("values-prod.yaml").toString(),
+            "--namespace", "showcase-prod", "--skip-tests")).assertSuccess().stdout());
+        case SHOWCASE_KUSTOMIZE_DEV -> write("showcase-dev.yaml",
+            Renders.kustomize(Tool.KUBECTL_1_31, GENERATED.resolve("kustomize/showcase/overlays/dev")));
         case SHOP_API -> Path.of("src/test/resources/inputs/shop-api.yaml");
         case CATALOG -> Path.of("src/test/resources/inputs/catalog.yaml");
       };
