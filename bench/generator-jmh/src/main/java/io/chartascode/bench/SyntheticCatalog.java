@@ -6,6 +6,7 @@ import io.chartascode.generator.model.Bound;
 import io.chartascode.generator.model.Environment;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.envapp.chart.EnvApp;
+import io.chartascode.envapp.chart.Showcase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -85,9 +86,15 @@ public final class SyntheticCatalog implements Catalog {
     return apps;
   }
 
-  /** envapp, then {@code n - 1} renamed copies of it. */
+  /**
+   * The system property that picks the service copied: {@code envapp} (the default, as in the
+   * recorded runs) or {@code showcase}, which uses every workload feature of the model.
+   */
+  public static final String SERVICE_PROPERTY = "chartascode.bench.service";
+
+  /** envapp (or showcase, by {@value #SERVICE_PROPERTY}), then {@code n - 1} renamed copies of it. */
   public static List<Application> services(int n) {
-    Application envapp = EnvApp.application();
+    Application envapp = "showcase".equals(System.getProperty(SERVICE_PROPERTY)) ? Showcase.application() : EnvApp.application();
     List<Application> apps = new ArrayList<>(n);
     apps.add(envapp);
     for (int i = 2; i <= n; i++) {
@@ -133,6 +140,15 @@ public final class SyntheticCatalog implements Catalog {
     }
     app.optOuts().forEach(copy::optOut);
     app.argoCd().ifPresent(copy::argoCd);
+    copy.disruptionBudget(app.disruptionBudget()).networkPolicy(app.networkPolicy());
+    app.serviceAccountAnnotations().ifPresent(copy::serviceAccountAnnotations);
+    app.objects().forEach(o -> {
+      if (o.enabled().isPresent()) {
+        copy.object(o.fileStem(), o.enabled().get(), o.template());
+      } else {
+        copy.object(o.fileStem(), o.template());
+      }
+    });
     copy.chartMetadata(app.chartMetadata());
     return copy.build();
   }
