@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chartascode.generator.Generator;
 import io.chartascode.generator.model.Application;
 import io.chartascode.envapp.chart.EnvApp;
+import io.chartascode.envapp.chart.Showcase;
 import java.util.List;
 import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,14 @@ class SyntheticCatalogTest {
     Application envapp = EnvApp.application();
     Application copy = SyntheticCatalog.renamed(envapp, envapp.name());
     assertThat(Generator.render(List.of(copy))).isEqualTo(ENVAPP);
+  }
+
+  /** The same for showcase, which sets every property envapp leaves at its default. */
+  @Test
+  void aCopyOfTheServiceWithEveryFeatureRendersTheSameFiles() {
+    Application showcase = Showcase.application();
+    Application copy = SyntheticCatalog.renamed(showcase, showcase.name());
+    assertThat(Generator.render(List.of(copy))).isEqualTo(Generator.render(List.of(showcase)));
   }
 
   @Test
