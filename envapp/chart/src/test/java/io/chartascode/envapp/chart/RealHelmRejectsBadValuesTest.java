@@ -21,15 +21,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every bad value a user can pass to {@code helm install} is rejected by real helm 3 and helm 4,
+ * Every bad value a user can pass to {@code helm install} is rejected by real helm 3 and helm 4, for
+ * envapp's chart and the second reference service's (showcase),
  * with a message that names the value. The README's table of bad inputs lists these cases.
  */
 class RealHelmRejectsBadValuesTest {
   @TempDir Path tmp;
 
-  private static final Path CHART = Path.of(System.getProperty("generated.dir", "../../generated"), "helm/envapp");
+  private static final Path CHARTS = Path.of(System.getProperty("generated.dir", "../../generated"), "helm");
 
-  /** (case, values file text, fragment helm 3 prints, fragment helm 4 prints). */
+  /** Cases about envapp's own parameters; the others hold for showcase's chart too. */
+  private static final java.util.Set<String> ENVAPP_ONLY =
+      java.util.Set.of("prod is not a boolean", "quoted \"yes\" is a string, not a boolean", "extra env repeating PROD");
+
+  /**
+   * (helm, chart, case, values file text, fragment that helm prints): each case for envapp's chart,
+   * and for showcase's where it has the parameter.
+   */
   static Stream<Arguments> badValues() {
     List<Arguments> cases = new ArrayList<>();
     String[][] table = {
@@ -54,19 +62,25 @@ class RealHelmRejectsBadValuesTest {
       {"memory request above its limit, in other units", "resources:\n  requests:\n    memory: 1Gi\n  limits:\n    memory: 512Mi\n",
           "the memory request (resources.requests.memory = 1Gi) must not exceed its limit (resources.limits.memory = 512Mi)",
           "the memory request (resources.requests.memory = 1Gi) must not exceed its limit (resources.limits.memory = 512Mi)"},
+      {"extra env repeating POD_NAME, which the model sets", "env:\n  POD_NAME: \"x\"\n", "env: Property name of \"POD_NAME\" does not match", "invalid propertyName 'POD_NAME'"},
       {"test image without a tag or digest", "tests:\n  image: busybox\n", "tests.image: Does not match pattern", "at '/tests/image': 'busybox' does not match pattern"},
     };
-    for (String[] row : table) {
-      cases.add(Arguments.of(Tool.HELM_3, row[0], row[1], row[2]));
-      cases.add(Arguments.of(Tool.HELM_4, row[0], row[1], row[3]));
+    for (String chart : List.of("envapp", "showcase")) {
+      for (String[] row : table) {
+        boolean applies = chart.equals("envapp") ? !row[0].contains("POD_NAME") : !ENVAPP_ONLY.contains(row[0]);
+        if (applies) {
+          cases.add(Arguments.of(Tool.HELM_3, chart, row[0], row[1], row[2]));
+          cases.add(Arguments.of(Tool.HELM_4, chart, row[0], row[1], row[3]));
+        }
+      }
     }
     return cases.stream();
   }
 
-  @ParameterizedTest(name = "{0} rejects {1}")
+  @ParameterizedTest(name = "{0} rejects for {1}: {2}")
   @MethodSource("badValues")
-  void rejects(Tool helm, String name, String values, String message) throws Exception {
-    Command.Result result = templateWith(helm, values);
+  void rejects(Tool helm, String chart, String name, String values, String message) throws Exception {
+    Command.Result result = templateWith(helm, chart, values);
     assertThat(result.exitCode()).as(name).isNotZero();
     assertThat(result.stderr()).as(name).contains(message);
   }
@@ -150,7 +164,12 @@ class RealHelmRejectsBadValuesTest {
 
   /** {@code helm template envapp <chart> -f <a values file holding values>}; does not assert success. */
   private Command.Result templateWith(Tool helm, String values) throws Exception {
+    return templateWith(helm, "envapp", values);
+  }
+
+  /** The same for the chart called {@code chart}, installed as release {@code chart}. */
+  private Command.Result templateWith(Tool helm, String chart, String values) throws Exception {
     Path file = Files.writeString(tmp.resolve("values-under-test.yaml"), values);
-    return Command.run(List.of(Renders.binary(helm), "template", "envapp", CHART.toString(), "-f", file.toString()));
+    return Command.run(List.of(Renders.binary(helm), "template", chart, CHARTS.resolve(chart).toString(), "-f", file.toString()));
   }
 }
