@@ -14,7 +14,7 @@ readonly HELM4_ENV=(env "HELM_DATA_HOME=$HELM4_DATA_HOME_DIR" "HELM_PLUGINS=$HEL
 
 usage() {
   cat <<EOF
-Usage: kind/deploy.sh <dev|prod> [--via helm|kustomize|helmcharts|post-renderer] [--dry-run] [--help]
+Usage: kind/deploy.sh <dev|prod> [--via helm|kustomize|helmcharts|post-renderer] [--app envapp|showcase] [--dry-run] [--help]
 
 Builds the image with 'docker build -f $DOCKERFILE .', loads it with 'kind load docker-image',
 deploys release '$RELEASE' into namespace envapp-<env> of context $KUBE_CONTEXT, then waits for
@@ -42,6 +42,10 @@ The Deployment must name exactly one image.
                         'failed to load plugins', and 'helm plugin list' fail.
 
 Options:
+  --app NAME  the application to deploy: envapp (the default) or showcase, the second reference
+              service (envapp's image with every workload feature of the model). Its paths and
+              names follow the same layout: generated/helm/showcase, namespace showcase-<env>,
+              release showcase, deployment/showcase.
   --dry-run   print the exact commands, one per line, and change nothing. The checks still run:
               they ask each tool for its version, render the manifests to read the image, and
               ask Helm 4 for its plugin list. Without generated/, the image shows as
@@ -128,10 +132,20 @@ check_helm4_plugin() {
   fi
 }
 
-# deploy.sh's own option: --via WAY (or --via=WAY).
+# deploy.sh's own options: --via WAY (or --via=WAY), --app NAME (or --app=NAME).
 VIA=helm
+APP=envapp
 script_option() {
   case $1 in
+    --app)
+      (($# >= 2)) || usage_error "--app needs a value: envapp or showcase"
+      APP=$2
+      OPTION_ARGS=2
+      ;;
+    --app=*)
+      APP=${1#--app=}
+      OPTION_ARGS=1
+      ;;
     --via)
       (($# >= 2)) || usage_error "--via needs a value: helm, kustomize, helmcharts or post-renderer"
       VIA=$2
@@ -146,18 +160,26 @@ script_option() {
 
 main() {
   parse_env_args "$@"
-  local env=$TARGET_ENV via=$VIA
+  local env=$TARGET_ENV via=$VIA app=$APP
   case $via in
     helm | kustomize | helmcharts | post-renderer) ;;
     *) usage_error "unknown --via '$via': use helm, kustomize, helmcharts or post-renderer" ;;
   esac
+  case $app in
+    envapp | showcase) ;;
+    *) usage_error "unknown --app '$app': use envapp or showcase (the applications in generated/)" ;;
+  esac
   require_bash
   enter_repo_root
 
-  local ns="envapp-$env"
-  local values="$CHART_DIR/values-$env.yaml"
-  local plugin="envapp-kustomize-$env"
-  local post_renderer_dir="$GITOPS_POST_RENDERER_DIR/$plugin"
+  # The generator's layout, generated/{helm,kustomize,gitops}/<app> (for envapp: common.sh's names).
+  local chart_dir=generated/helm/$app overlays_dir=generated/kustomize/$app/overlays
+  local helmcharts_dir=generated/gitops/$app/helmcharts
+  local release=$app
+  local ns="$app-$env"
+  local values="$chart_dir/values-$env.yaml"
+  local plugin="$app-kustomize-$env"
+  local post_renderer_dir=generated/gitops/$app/post-renderer/$plugin
   local helm_major=0 helm3=""
 
   require_tool DOCKER docker "$MIN_DOCKER" "$FIX_DOCKER" --version
@@ -188,19 +210,19 @@ main() {
   require_path "$DOCKERFILE" "the envapp image's Dockerfile" "the envapp module provides it"
   case $via in
     helm)
-      require_path "$CHART_DIR/Chart.yaml" "the envapp chart" "$FIX_GENERATE"
+      require_path "$chart_dir/Chart.yaml" "the $app chart" "$FIX_GENERATE"
       require_path "$values" "the $env values" "$FIX_GENERATE"
       ;;
     kustomize)
-      require_path "$OVERLAYS_DIR/$env/kustomization.yaml" "the $env overlay" "$FIX_GENERATE"
+      require_path "$overlays_dir/$env/kustomization.yaml" "the $env overlay" "$FIX_GENERATE"
       ;;
     helmcharts)
-      require_path "$GITOPS_HELMCHARTS_DIR/$env/kustomization.yaml" "the $env helmCharts kustomization" "$FIX_GENERATE"
-      require_path "$CHART_DIR/Chart.yaml" "the envapp chart" "$FIX_GENERATE"
+      require_path "$helmcharts_dir/$env/kustomization.yaml" "the $env helmCharts kustomization" "$FIX_GENERATE"
+      require_path "$chart_dir/Chart.yaml" "the $app chart" "$FIX_GENERATE"
       require_path "$values" "the $env values" "$FIX_GENERATE"
       ;;
     post-renderer)
-      require_path "$CHART_DIR/Chart.yaml" "the envapp chart" "$FIX_GENERATE"
+      require_path "$chart_dir/Chart.yaml" "the $app chart" "$FIX_GENERATE"
       require_path "$values" "the $env values" "$FIX_GENERATE"
       if ((helm_major >= 4)); then
         require_path "$post_renderer_dir/plugin.yaml" "the Helm 4 post-renderer plugin" "$FIX_GENERATE"
@@ -212,16 +234,16 @@ main() {
       ;;
   esac
 
-  local -a helm_upgrade=(upgrade --install "$RELEASE" "$CHART_DIR" --kube-context "$KUBE_CONTEXT"
+  local -a helm_upgrade=(upgrade --install "$release" "$chart_dir" --kube-context "$KUBE_CONTEXT"
     --namespace "$ns" --create-namespace --values "$values" --wait --timeout "$HELM_TIMEOUT")
   local -a create_namespace=("$KUBECTL" --context "$KUBE_CONTEXT" create namespace "$ns"
     --dry-run=client -o yaml '|' "$KUBECTL" --context "$KUBE_CONTEXT" apply -f -)
   local -a inflate=("$KUBECTL" kustomize --enable-helm --helm-command "$helm3"
-    --load-restrictor LoadRestrictionsNone "$GITOPS_HELMCHARTS_DIR/$env")
+    --load-restrictor LoadRestrictionsNone "$helmcharts_dir/$env")
   local -a render=()
   case $via in
-    helm | post-renderer) render=("$HELM" template "$RELEASE" "$CHART_DIR" --namespace "$ns" --values "$values") ;;
-    kustomize) render=("$KUBECTL" kustomize "$OVERLAYS_DIR/$env") ;;
+    helm | post-renderer) render=("$HELM" template "$release" "$chart_dir" --namespace "$ns" --values "$values") ;;
+    kustomize) render=("$KUBECTL" kustomize "$overlays_dir/$env") ;;
     helmcharts) render=("${inflate[@]}") ;;
   esac
 
@@ -251,7 +273,7 @@ main() {
       ;;
     kustomize)
       run_pipe "${create_namespace[@]}"
-      run "$KUBECTL" --context "$KUBE_CONTEXT" apply -k "$OVERLAYS_DIR/$env"
+      run "$KUBECTL" --context "$KUBE_CONTEXT" apply -k "$overlays_dir/$env"
       ;;
     helmcharts)
       run_pipe "${create_namespace[@]}"
@@ -268,7 +290,7 @@ main() {
       fi
       ;;
   esac
-  run "$KUBECTL" --context "$KUBE_CONTEXT" -n "$ns" rollout status deployment/envapp --timeout="$WAIT_TIMEOUT"
+  run "$KUBECTL" --context "$KUBE_CONTEXT" -n "$ns" rollout status "deployment/$app" --timeout="$WAIT_TIMEOUT"
 }
 
 main "$@"

@@ -128,6 +128,26 @@ class DeployScriptTest {
   }
 
   @Test
+  void theSecondReferenceServiceDeploysWithTheSameStepsUnderItsOwnName() {
+    Sandbox sandbox = Sandbox.create(tmp).withGeneratedTree();
+
+    Result helm = sandbox.run("deploy.sh", "prod", "--app", "showcase", "--dry-run");
+    assertThat(helm.exitCode()).as(helm.stderr()).isZero();
+    assertThat(helm.stdoutLines()).containsExactly(
+        BUILD, LOAD,
+        "helm upgrade --install showcase generated/helm/showcase --kube-context kind-envapp --namespace showcase-prod"
+            + " --create-namespace --values generated/helm/showcase/values-prod.yaml --wait --timeout 5m",
+        "kubectl --context kind-envapp -n showcase-prod rollout status deployment/showcase --timeout=180s");
+
+    Result kustomize = sandbox.run("deploy.sh", "dev", "--app=showcase", "--via", "kustomize", "--dry-run");
+    assertThat(kustomize.stdoutLines()).contains("kubectl --context kind-envapp apply -k generated/kustomize/showcase/overlays/dev");
+
+    Result unknown = sandbox.run("deploy.sh", "dev", "--app", "shop", "--dry-run");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.stderr()).contains("unknown --app 'shop': use envapp or showcase");
+  }
+
+  @Test
   void viaHelmIsTheDefault() {
     Result result = Sandbox.create(tmp).withGeneratedTree().run("deploy.sh", "--dry-run", "dev");
 
