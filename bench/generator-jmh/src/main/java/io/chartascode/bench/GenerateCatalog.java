@@ -2,7 +2,7 @@ package io.chartascode.bench;
 
 import io.chartascode.generator.Catalog;
 import io.chartascode.generator.Generator;
-import io.chartascode.generator.render.GeneratedHeader;
+import io.chartascode.generator.GeneratedHeader;
 import io.chartascode.generator.write.FileTreeWriter;
 import io.chartascode.generator.write.WriteReport;
 import java.nio.file.Path;

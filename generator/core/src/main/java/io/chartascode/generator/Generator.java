@@ -2,11 +2,11 @@ package io.chartascode.generator;
 
 import io.chartascode.generator.check.ModelValidator;
 import io.chartascode.generator.model.Application;
-import io.chartascode.generator.render.GeneratedHeader;
-import io.chartascode.generator.render.gitops.GitOpsRenderer;
-import io.chartascode.generator.render.gitops.MetricsServerComponent;
-import io.chartascode.generator.render.helm.HelmChartRenderer;
-import io.chartascode.generator.render.kustomize.KustomizeRenderer;
+import io.chartascode.generator.GeneratedHeader;
+import io.chartascode.generator.internal.render.gitops.GitOpsRenderer;
+import io.chartascode.generator.internal.render.gitops.MetricsServerComponent;
+import io.chartascode.generator.internal.render.helm.HelmChartRenderer;
+import io.chartascode.generator.internal.render.kustomize.KustomizeRenderer;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;

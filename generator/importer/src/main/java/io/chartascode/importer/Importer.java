@@ -3,7 +3,7 @@ package io.chartascode.importer;
 import io.chartascode.generator.check.Finding;
 import io.chartascode.generator.check.ModelValidator;
 import io.chartascode.generator.model.Application;
-import io.chartascode.generator.k8s.DisruptionBudgets;
+import io.chartascode.generator.internal.k8s.DisruptionBudgets;
 import io.chartascode.generator.model.OptOut;
 import io.chartascode.importer.compare.Difference;
 import io.chartascode.importer.compare.RenderComparison;

@@ -3,8 +3,8 @@ package io.chartascode.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chartascode.generator.k8s.ManifestFactory;
-import io.chartascode.generator.k8s.ManifestTrees;
+import io.chartascode.generator.internal.k8s.ManifestFactory;
+import io.chartascode.generator.internal.k8s.ManifestTrees;
 import io.chartascode.generator.model.Application;
 import io.chartascode.importer.testing.Compiled;
 import io.chartascode.testing.ManifestComparison;

@@ -4,7 +4,7 @@ import io.chartascode.generator.Catalog;
 import io.chartascode.generator.Generator;
 import io.chartascode.generator.check.InvalidModelException;
 import io.chartascode.generator.model.Application;
-import io.chartascode.generator.render.GeneratedHeader;
+import io.chartascode.generator.GeneratedHeader;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;

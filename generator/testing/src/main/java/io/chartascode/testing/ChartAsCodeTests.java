@@ -4,7 +4,7 @@ import io.chartascode.generator.Catalog;
 import io.chartascode.generator.Generator;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Environment;
-import io.chartascode.generator.render.GeneratedHeader;
+import io.chartascode.generator.GeneratedHeader;
 import io.chartascode.generator.write.Drift;
 import io.chartascode.generator.write.FileTreeWriter;
 import io.chartascode.testing.tools.Tool;

@@ -8,7 +8,7 @@ import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.ArgoCd;
 import io.chartascode.generator.model.GitRepository;
 import io.chartascode.generator.model.MetricsServer;
-import io.chartascode.generator.render.GeneratedHeader;
+import io.chartascode.generator.GeneratedHeader;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;

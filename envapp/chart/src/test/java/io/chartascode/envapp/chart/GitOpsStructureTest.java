@@ -1,7 +1,7 @@
 package io.chartascode.envapp.chart;
 
-import io.chartascode.generator.render.gitops.MetricsServerComponent;
-import io.chartascode.generator.render.gitops.GitOpsRenderer;
+import io.chartascode.generator.internal.render.gitops.MetricsServerComponent;
+import io.chartascode.generator.internal.render.gitops.GitOpsRenderer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,6 @@
 package io.chartascode.envapp.chart;
 
-import io.chartascode.generator.render.gitops.GitOpsRenderer;
+import io.chartascode.generator.internal.render.gitops.GitOpsRenderer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

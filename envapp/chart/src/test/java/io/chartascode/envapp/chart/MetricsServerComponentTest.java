@@ -1,6 +1,6 @@
 package io.chartascode.envapp.chart;
 
-import io.chartascode.generator.render.gitops.MetricsServerComponent;
+import io.chartascode.generator.internal.render.gitops.MetricsServerComponent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

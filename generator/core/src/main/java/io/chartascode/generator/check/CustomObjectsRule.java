@@ -1,7 +1,7 @@
 package io.chartascode.generator.check;
 
-import io.chartascode.generator.k8s.Labels;
-import io.chartascode.generator.k8s.ManifestFactory;
+import io.chartascode.generator.internal.k8s.Labels;
+import io.chartascode.generator.internal.k8s.ManifestFactory;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.CustomObject;
 import io.fabric8.kubernetes.api.model.HasMetadata;

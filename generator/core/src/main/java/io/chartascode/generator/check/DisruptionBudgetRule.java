@@ -1,6 +1,6 @@
 package io.chartascode.generator.check;
 
-import io.chartascode.generator.k8s.DisruptionBudgets;
+import io.chartascode.generator.internal.k8s.DisruptionBudgets;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.DisruptionBudget;
 import java.util.ArrayList;

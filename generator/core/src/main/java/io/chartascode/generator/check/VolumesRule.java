@@ -1,6 +1,6 @@
 package io.chartascode.generator.check;
 
-import io.chartascode.generator.k8s.WritableVolumes;
+import io.chartascode.generator.internal.k8s.WritableVolumes;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Container;
 import io.fabric8.kubernetes.api.model.Volume;

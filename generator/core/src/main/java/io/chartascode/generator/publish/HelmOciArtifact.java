@@ -3,7 +3,7 @@ package io.chartascode.generator.publish;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chartascode.generator.model.Application;
-import io.chartascode.generator.render.helm.ChartYaml;
+import io.chartascode.generator.internal.render.helm.ChartYaml;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,10 +2,10 @@ package io.chartascode.importer.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.chartascode.generator.k8s.Labels;
-import io.chartascode.generator.k8s.Manifest;
-import io.chartascode.generator.k8s.ManifestFactory;
-import io.chartascode.generator.k8s.ManifestTrees;
+import io.chartascode.generator.internal.k8s.Labels;
+import io.chartascode.generator.internal.k8s.Manifest;
+import io.chartascode.generator.internal.k8s.ManifestFactory;
+import io.chartascode.generator.internal.k8s.ManifestTrees;
 import io.chartascode.generator.model.Application;
 import io.chartascode.importer.read.InputObject;
 import java.util.ArrayList;

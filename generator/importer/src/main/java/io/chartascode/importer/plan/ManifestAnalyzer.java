@@ -2,7 +2,7 @@ package io.chartascode.importer.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.chartascode.generator.k8s.Labels;
+import io.chartascode.generator.internal.k8s.Labels;
 import io.chartascode.generator.model.AntiAffinity;
 import io.chartascode.generator.model.DisruptionBudget;
 import io.chartascode.generator.model.NetworkPolicy;

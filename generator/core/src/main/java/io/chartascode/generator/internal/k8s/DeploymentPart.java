@@ -1,0 +1,210 @@
+package io.chartascode.generator.internal.k8s;
+
+import io.chartascode.generator.model.AntiAffinity;
+import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Autoscaling;
+import io.chartascode.generator.model.Container;
+import io.chartascode.generator.model.ContainerPort;
+import io.chartascode.generator.model.EnvVar;
+import io.chartascode.generator.model.Resources;
+import io.chartascode.generator.model.TopologySpread;
+import io.chartascode.generator.model.Value;
+import io.chartascode.generator.model.Workload;
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.AffinityBuilder;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The Deployment: the pod template with its containers, probes, resources, security contexts,
+ * spreading and writable directories. Its replica count is left out while an autoscaler owns it.
+ */
+final class DeploymentPart implements Part {
+  @Override
+  public String stem() {
+    return "deployment";
+  }
+
+  @Override
+  public boolean appliesTo(Application app) {
+    return true;
+  }
+
+  @Override
+  public HasMetadata build(Application app, Binder b) {
+    Workload workload = app.workload();
+    Value<Boolean> autoscaled =
+        app.autoscaling().map(Autoscaling::enabled).orElse(Value.fixed(false));
+    return new DeploymentBuilder()
+        .withMetadata(Part.metadata(b))
+        .withNewSpec()
+        .withReplicas(b.valueUnless(autoscaled, workload.replicas()))
+        .withStrategy(workload.strategy().orElse(null))
+        .withNewSelector()
+        .withMatchLabels(b.labels(LabelSet.SELECTOR))
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .withLabels(b.labels(LabelSet.POD))
+        .withAnnotations(workload.podAnnotations().map(b::map).orElse(null))
+        .endMetadata()
+        .withNewSpec()
+        .withServiceAccountName(b.name(""))
+        .withAutomountServiceAccountToken(false)
+        // Service links inject one variable per Service in the namespace into the environment.
+        .withEnableServiceLinks(false)
+        .withSecurityContext(workload.podSecurityContext())
+        .withAffinity(workload.antiAffinity().map(a -> antiAffinity(b, a)).orElse(null))
+        .withTopologySpreadConstraints(topologySpreads(b, workload))
+        .withTolerations(workload.tolerations())
+        .withTerminationGracePeriodSeconds(workload.terminationGracePeriodSeconds().orElse(null))
+        .withNodeSelector(workload.nodeSelector().isEmpty() ? null : workload.nodeSelector())
+        .withPriorityClassName(workload.priorityClassName().orElse(null))
+        .withImagePullSecrets(workload.imagePullSecrets().stream().map(LocalObjectReference::new).toList())
+        .withInitContainers(containers(b, workload.initContainers()))
+        .withContainers(containers(b, workload.containers()))
+        .withVolumes(volumes(workload))
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  private static Affinity antiAffinity(Binder b, AntiAffinity anti) {
+    return new AffinityBuilder()
+        .withNewPodAntiAffinity()
+        .addNewPreferredDuringSchedulingIgnoredDuringExecution()
+        .withWeight(anti.weight())
+        .withNewPodAffinityTerm()
+        .withTopologyKey(anti.topologyKey())
+        .withNewLabelSelector()
+        .withMatchLabels(b.selectorLabels())
+        .endLabelSelector()
+        .endPodAffinityTerm()
+        .endPreferredDuringSchedulingIgnoredDuringExecution()
+        .endPodAntiAffinity()
+        .build();
+  }
+
+  private static List<TopologySpreadConstraint> topologySpreads(Binder b, Workload workload) {
+    List<TopologySpreadConstraint> constraints = new ArrayList<>();
+    for (int i = 0; i < workload.topologySpreads().size(); i++) {
+      TopologySpread spread = workload.topologySpreads().get(i);
+      constraints.add(
+          new TopologySpreadConstraintBuilder()
+              .withMaxSkew(spread.maxSkew())
+              .withTopologyKey(spread.topologyKey())
+              .withWhenUnsatisfiable(spread.whenUnsatisfiable())
+              .withNewLabelSelector()
+              .withMatchLabels(b.selectorLabels())
+              .endLabelSelector()
+              .build());
+    }
+    return constraints;
+  }
+
+  private static List<io.fabric8.kubernetes.api.model.Container> containers(Binder b, List<Container> model) {
+    List<io.fabric8.kubernetes.api.model.Container> containers = new ArrayList<>();
+    for (Container c : model) {
+      containers.add(container(b, c));
+    }
+    return containers;
+  }
+
+  private static io.fabric8.kubernetes.api.model.Container container(Binder b, Container c) {
+    ContainerBuilder container =
+        new ContainerBuilder()
+            .withName(c.name())
+            .withImage(b.value(c.image().reference()))
+            .withImagePullPolicy(b.value(c.pullPolicy()));
+    for (int i = 0; i < c.ports().size(); i++) {
+      ContainerPort port = c.ports().get(i);
+      container
+          .addNewPort()
+          .withName(port.name())
+          .withContainerPort(b.value(port.port()))
+          .withProtocol("TCP")
+          .endPort();
+    }
+    for (EnvVar var : c.env()) {
+      container.addToEnv(var.<io.fabric8.kubernetes.api.model.EnvVar>match(
+          value -> new EnvVarBuilder().withName(var.name()).withValue(b.value(value)).build(),
+          source -> new EnvVarBuilder().withName(var.name()).withValueFrom(source).build()));
+    }
+    c.extraEnv()
+        .ifPresent(
+            extra ->
+                b.entries(extra)
+                    .forEach(
+                        (name, value) ->
+                            container.addToEnv(
+                                new EnvVarBuilder().withName(name).withValue(value).build())));
+    c.liveness().ifPresent(container::withLivenessProbe);
+    c.readiness().ifPresent(container::withReadinessProbe);
+    c.startup().ifPresent(container::withStartupProbe);
+    c.lifecycle().ifPresent(container::withLifecycle);
+    if (!c.command().isEmpty()) {
+      container.withCommand(c.command());
+    }
+    if (!c.args().isEmpty()) {
+      container.withArgs(c.args());
+    }
+    return container
+        .withResources(resources(b, c.resources()))
+        .withSecurityContext(c.securityContext())
+        .withVolumeMounts(mounts(c))
+        .build();
+  }
+
+  /** The writable directories' emptyDirs, then the model's own volumes. */
+  static List<Volume> volumes(Workload workload) {
+    List<Volume> volumes = new ArrayList<>();
+    workload.allContainers().stream()
+        .flatMap(c -> c.writableDirectories().stream())
+        .map(WritableVolumes::name)
+        .distinct()
+        .forEach(name -> volumes.add(new VolumeBuilder().withName(name).withNewEmptyDir().endEmptyDir().build()));
+    volumes.addAll(workload.volumes());
+    return volumes;
+  }
+
+  private static List<VolumeMount> mounts(Container c) {
+    List<VolumeMount> mounts = new ArrayList<>();
+    c.writableDirectories().forEach(dir -> mounts.add(new VolumeMountBuilder().withName(WritableVolumes.name(dir)).withMountPath(dir).build()));
+    mounts.addAll(c.mounts());
+    return mounts;
+  }
+
+  private static io.fabric8.kubernetes.api.model.ResourceRequirements resources(Binder b, Resources r) {
+    return new ResourceRequirementsBuilder()
+        .withRequests(cpuAndMemory(quantity(b, r.cpuRequest()), quantity(b, r.memoryRequest())))
+        .withLimits(cpuAndMemory(quantity(b, r.cpuLimit()), quantity(b, r.memoryLimit())))
+        .build();
+  }
+
+  private static Map<String, Quantity> cpuAndMemory(Quantity cpu, Quantity memory) {
+    Map<String, Quantity> map = new TreeMap<>();
+    map.put("cpu", cpu);
+    map.put("memory", memory);
+    return map;
+  }
+
+  private static Quantity quantity(Binder b, Value<String> value) {
+    return new Quantity(b.value(value));
+  }
+}

@@ -1,0 +1,32 @@
+package io.chartascode.generator.internal.k8s;
+
+import io.chartascode.generator.model.Application;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The recommended {@code app.kubernetes.io/*} labels. The instance label is the release name,
+ * which the Kustomize side fixes to the application name.
+ */
+public final class Labels {
+  public static final String NAME = "app.kubernetes.io/name";
+  public static final String INSTANCE = "app.kubernetes.io/instance";
+  public static final String VERSION = "app.kubernetes.io/version";
+
+  private Labels() {}
+
+  /** Name and instance, as in every selector. */
+  public static SortedMap<String, String> selector(Application app) {
+    SortedMap<String, String> labels = new TreeMap<>();
+    labels.put(NAME, app.name());
+    labels.put(INSTANCE, app.name());
+    return Collections.unmodifiableSortedMap(labels);
+  }
+
+  /** The version label, on objects and pod templates but never in selectors. */
+  public static SortedMap<String, String> version(Application app) {
+    return Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(VERSION, app.appVersion())));
+  }
+}

@@ -1,0 +1,121 @@
+package io.chartascode.generator.internal.k8s;
+
+import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.CustomObject;
+import io.chartascode.generator.model.Parameter;
+import io.chartascode.generator.model.ParameterValues;
+import io.chartascode.generator.model.Value;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The single description of how an {@link Application} becomes Kubernetes objects, written with
+ * fabric8's typed builders. Every varying field goes through a {@link Binder}; where it lands is
+ * read off the built object, so no field is named twice. See {@link Binder} for why there is
+ * exactly one builder for both outputs.
+ */
+public final class ManifestFactory {
+  private final Application app;
+
+  private ManifestFactory(Application app) {
+    this.app = app;
+  }
+
+  /** The objects for one set of values; objects whose condition is false are left out. */
+  public static List<Manifest> concrete(Application app, ParameterValues values) {
+    ManifestFactory factory = new ManifestFactory(app);
+    return factory.all(() -> new ConcreteBinder(app, values)).stream()
+        .filter(m -> m.condition().map(c -> c.evaluate(values)).orElse(true))
+        .toList();
+  }
+
+  /** Every object at its defaults, with the slots a template needs. */
+  public static List<Manifest> templated(Application app) {
+    return new ManifestFactory(app).all(() -> new TemplateBinder(app));
+  }
+
+  /**
+   * Every parameter the objects read while they are built, conditions included: what the chart's
+   * values must declare, found by building rather than by listing fields.
+   */
+  public static Stream<Parameter<?>> usedParameters(Application app) {
+    ManifestFactory factory = new ManifestFactory(app);
+    List<Parameter<?>> used = new ArrayList<>();
+    List<Manifest> manifests = new ArrayList<>();
+    UsageBinder binder = new UsageBinder(app);
+    manifests.addAll(factory.builtIns(() -> binder));
+    for (CustomObject custom : app.objects()) {
+      UsageBinder own = new UsageBinder(app);
+      try {
+        manifests.add(factory.custom(custom, own));
+        own.used().forEach(used::add);
+      } catch (RuntimeException e) {
+        // CustomObjectsRule reports the failure itself.
+      }
+    }
+    binder.used().forEach(used::add);
+    manifests.stream().flatMap(m -> m.condition().stream()).flatMap(Value::parameters).forEach(used::add);
+    return used.stream();
+  }
+
+  /** One custom object built with the values' defaults: what CustomObjectsRule inspects. */
+  public static HasMetadata probe(Application app, CustomObject custom) {
+    return new ManifestFactory(app).custom(custom, new UsageBinder(app)).object();
+  }
+
+  /** The file stems of the objects the model builds itself; custom objects must use others. */
+  public static final List<String> BUILT_IN_STEMS = Parts.BUILT_IN.stream().map(Part::stem).toList();
+
+  private List<Manifest> all(Supplier<Binder> binders) {
+    List<Manifest> manifests = builtIns(binders);
+    for (CustomObject custom : app.objects()) {
+      manifests.add(custom(custom, binders.get()));
+    }
+    return manifests;
+  }
+
+  private List<Manifest> builtIns(Supplier<Binder> binders) {
+    List<Manifest> manifests = new ArrayList<>();
+    for (Part part : Parts.BUILT_IN) {
+      if (part.appliesTo(app)) {
+        manifests.add(build(part.stem(), part.condition(app), binders.get(), b -> part.build(app, b)));
+      }
+    }
+    return manifests;
+  }
+
+  /**
+   * A user's object, with the namespace and the application's labels where it left them out, as
+   * the built-in objects have them: Kustomize's transformers add both to every object.
+   */
+  private Manifest custom(CustomObject custom, Binder binder) {
+    return build(custom.fileStem(), custom.enabled(), binder, b -> {
+      HasMetadata object = custom.template().build(b);
+      ObjectMeta meta = object.getMetadata() == null ? new ObjectMeta() : object.getMetadata();
+      if (meta.getNamespace() == null) {
+        meta.setNamespace(b.namespace());
+      }
+      if (meta.getLabels() == null || meta.getLabels().isEmpty()) {
+        meta.setLabels(b.labels(LabelSet.OBJECT));
+      }
+      object.setMetadata(meta);
+      return object;
+    });
+  }
+
+  private static Manifest build(
+      String stem,
+      Optional<Value<Boolean>> condition,
+      Binder binder,
+      Function<Binder, HasMetadata> builder) {
+    HasMetadata object = builder.apply(binder);
+    List<Slot> slots = binder instanceof TemplateBinder t ? t.locate(object) : List.of();
+    return new Manifest(stem, object, condition, slots);
+  }
+}

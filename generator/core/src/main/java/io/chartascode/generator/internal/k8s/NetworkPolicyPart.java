@@ -1,0 +1,137 @@
+package io.chartascode.generator.internal.k8s;
+
+import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.NetworkPeer;
+import io.chartascode.generator.model.NetworkPolicy;
+import io.chartascode.generator.model.OptOut;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirementBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The NetworkPolicy (networking.k8s.io/v1): ingress to the Service's target ports from the
+ * model's peers, and, where egress is restricted, DNS plus the model's egress rules.
+ *
+ * <p>Peers select pods with {@code matchExpressions}, never {@code matchLabels}: Kustomize's label
+ * transformer adds the application's labels to every NetworkPolicy {@code podSelector.matchLabels}
+ * it finds, which would narrow a peer to the application's own pods in the Kustomize tree only.
+ */
+final class NetworkPolicyPart implements Part {
+  /** The label the API server sets on every namespace (Kubernetes 1.22+). */
+  static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
+  private static final NetworkPolicyPeer CLUSTER_DNS =
+      new NetworkPolicyPeerBuilder()
+          .withNamespaceSelector(namespaceSelector("kube-system"))
+          .withPodSelector(expressions(Map.of("k8s-app", "kube-dns")))
+          .build();
+
+  @Override
+  public String stem() {
+    return "networkpolicy";
+  }
+
+  @Override
+  public boolean appliesTo(Application app) {
+    return !app.optOuts().containsKey(OptOut.NO_NETWORK_POLICY);
+  }
+
+  @Override
+  public HasMetadata build(Application app, Binder b) {
+    NetworkPolicy policy = app.networkPolicy();
+    List<String> types = new ArrayList<>(List.of("Ingress"));
+    policy.egress().ifPresent(rules -> types.add("Egress"));
+    return new NetworkPolicyBuilder()
+        .withMetadata(Part.metadata(b))
+        .withNewSpec()
+        .withNewPodSelector()
+        .withMatchLabels(b.selectorLabels())
+        .endPodSelector()
+        .withPolicyTypes(types)
+        .addNewIngress()
+        .withFrom(policy.ingressFrom().stream().map(NetworkPolicyPart::peer).toList())
+        .withPorts(app.service().ports().stream().map(p -> port("TCP", new IntOrString(p.targetPortName()))).toList())
+        .endIngress()
+        .withEgress(policy.egress().map(NetworkPolicyPart::egress).orElse(List.of()))
+        .endSpec()
+        .build();
+  }
+
+  private static List<NetworkPolicyEgressRule> egress(List<NetworkPolicy.Egress> rules) {
+    List<NetworkPolicyEgressRule> egress = new ArrayList<>();
+    egress.add(
+        new NetworkPolicyEgressRuleBuilder()
+            .withTo(CLUSTER_DNS)
+            .withPorts(port("UDP", new IntOrString(53)), port("TCP", new IntOrString(53)))
+            .build());
+    for (NetworkPolicy.Egress rule : rules) {
+      egress.add(
+          new NetworkPolicyEgressRuleBuilder()
+              .withTo(peer(rule.to()))
+              .withPorts(rule.ports().stream().map(p -> port("TCP", new IntOrString(p))).toList())
+              .build());
+    }
+    return egress;
+  }
+
+  private static NetworkPolicyPeer peer(NetworkPeer peer) {
+    return peer.match(
+        new NetworkPeer.Cases<>() {
+          @Override
+          public NetworkPolicyPeer sameNamespace() {
+            return new NetworkPolicyPeerBuilder().withPodSelector(new LabelSelector()).build();
+          }
+
+          @Override
+          public NetworkPolicyPeer namespace(String name) {
+            return new NetworkPolicyPeerBuilder().withNamespaceSelector(namespaceSelector(name)).build();
+          }
+
+          @Override
+          public NetworkPolicyPeer pods(Optional<String> namespace, SortedMap<String, String> labels) {
+            return new NetworkPolicyPeerBuilder()
+                .withNamespaceSelector(namespace.map(NetworkPolicyPart::namespaceSelector).orElse(null))
+                .withPodSelector(expressions(labels))
+                .build();
+          }
+
+          @Override
+          public NetworkPolicyPeer cidr(String cidr) {
+            return new NetworkPolicyPeerBuilder().withNewIpBlock().withCidr(cidr).endIpBlock().build();
+          }
+        });
+  }
+
+  private static LabelSelector namespaceSelector(String name) {
+    return new LabelSelectorBuilder().withMatchLabels(Map.of(NAMESPACE_NAME_LABEL, name)).build();
+  }
+
+  private static LabelSelector expressions(Map<String, String> labels) {
+    LabelSelectorBuilder selector = new LabelSelectorBuilder();
+    new TreeMap<>(labels)
+        .forEach(
+            (key, value) ->
+                selector.addToMatchExpressions(
+                    new LabelSelectorRequirementBuilder().withKey(key).withOperator("In").withValues(value).build()));
+    return selector.build();
+  }
+
+  private static NetworkPolicyPort port(String protocol, IntOrString port) {
+    return new NetworkPolicyPortBuilder().withProtocol(protocol).withPort(port).build();
+  }
+}
