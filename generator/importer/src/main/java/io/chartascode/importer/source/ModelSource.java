@@ -155,24 +155,24 @@ public final class ModelSource {
         MethodSpec.methodBuilder("application").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(APPLICATION);
     NameAllocator locals = new NameAllocator();
     locals.newName("workload", "workload");
-    List<String> initVariables = new ArrayList<>();
-    for (ContainerPlan c : plan.workload().initContainers()) {
-      String variable = locals.newName(io.chartascode.importer.plan.Names.lowerCamel(c.name()), c);
-      initVariables.add(variable);
-      method.addStatement("$T $N =\n$L", CONTAINER, variable, container(c));
-      method.addCode("\n");
-    }
-    List<String> containerVariables = new ArrayList<>();
-    for (ContainerPlan c : plan.workload().containers()) {
-      String variable = locals.newName(io.chartascode.importer.plan.Names.lowerCamel(c.name()), c);
-      containerVariables.add(variable);
-      method.addStatement("$T $N =\n$L", CONTAINER, variable, container(c));
-      method.addCode("\n");
-    }
+    List<String> initVariables = containerVariables(method, locals, plan.workload().initContainers());
+    List<String> containerVariables = containerVariables(method, locals, plan.workload().containers());
     method.addStatement("$T workload =\n$L", WORKLOAD, workload(plan.workload(), initVariables, containerVariables));
     method.addCode("\n");
     method.addStatement("return $L", app(plan));
     return method.build();
+  }
+
+  /** One local variable per container, declared in {@code method}; their names, in order. */
+  private static List<String> containerVariables(MethodSpec.Builder method, NameAllocator locals, List<ContainerPlan> containers) {
+    List<String> variables = new ArrayList<>();
+    for (ContainerPlan c : containers) {
+      String variable = locals.newName(io.chartascode.importer.plan.Names.lowerCamel(c.name()), c);
+      variables.add(variable);
+      method.addStatement("$T $N =\n$L", CONTAINER, variable, container(c));
+      method.addCode("\n");
+    }
+    return variables;
   }
 
   private static CodeBlock container(ContainerPlan c) {
