@@ -106,6 +106,12 @@ class ModelValidatorTest {
                 .volume(new io.fabric8.kubernetes.api.model.VolumeBuilder().withName("logs").withNewHostPath().withPath("/var/log").endHostPath().build())
                 .build()).build(),
             "CAC-VOL-001", "envapp.deployment.pod.volumes[logs].hostPath", "mounts the node's own filesystem into the pod"),
+        Arguments.of("an annotation key that is no qualified name", ENVAPP.toBuilder()
+                .parameters(Parameter.stringMap("podAnnotations", new TreeMap<>(java.util.Map.of("not a key", "x"))).build())
+                .workload(ENVAPP.workload().toBuilder().podAnnotations(
+                    Parameter.stringMap("podAnnotations", new TreeMap<>(java.util.Map.of("not a key", "x"))).build()).build())
+                .build(),
+            "CAC-POD-001", "envapp.parameters[podAnnotations]", "annotation key 'not a key' by default is not a qualified name"),
         Arguments.of("request above limit", withEnvironment(Environment.builder("qa").set(EnvApp.CPU_REQUEST, "2").build()),
             "CAC-RES-001", "envapp.deployment.container[app].resources.requests.cpu", "request 2 exceeds limit 500m in environment qa"),
         Arguments.of("unparseable fixed quantity", withContainer(c -> c.resources(new Resources(Value.fixed("lots"), Value.fixed("64Mi"), Value.fixed("1"), Value.fixed("1Gi")))),

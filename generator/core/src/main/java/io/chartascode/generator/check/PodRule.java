@@ -2,16 +2,19 @@ package io.chartascode.generator.check;
 
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Container;
+import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.Workload;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 
 /**
  * The pod's settings are what the API server accepts: node selector labels, Secret and
  * PriorityClass names, a grace period of at least 0, and a rollout strategy that can make progress
- * (RollingUpdate or Recreate; not both maxSurge and maxUnavailable 0; no rollingUpdate with Recreate).
+ * (RollingUpdate or Recreate; not both maxSurge and maxUnavailable 0; no rollingUpdate with Recreate),
+ * and pod and ServiceAccount annotation keys that are qualified names.
  */
 final class PodRule implements Rule {
   @Override
@@ -42,6 +45,8 @@ final class PodRule implements Rule {
     w.terminationGracePeriodSeconds().filter(seconds -> seconds < 0).ifPresent(seconds ->
         findings.add(finding(pod + ".terminationGracePeriodSeconds", "is " + seconds + "; it must be at least 0")));
     w.strategy().ifPresent(strategy -> strategy(app.name() + ".deployment.strategy", strategy, findings));
+    w.podAnnotations().ifPresent(p -> annotationKeys(app, p, findings));
+    app.serviceAccountAnnotations().ifPresent(p -> annotationKeys(app, p, findings));
     for (Container init : w.initContainers()) {
       // Kubernetes refuses probes and hooks on a container that runs to completion.
       if (init.liveness().isPresent() || init.readiness().isPresent() || init.startup().isPresent()
@@ -51,6 +56,19 @@ final class PodRule implements Rule {
       }
     }
     return findings;
+  }
+
+  /** Annotation keys have the syntax of label keys, by default and in every environment. */
+  private void annotationKeys(Application app, Parameter<SortedMap<String, String>> annotations, List<Finding> findings) {
+    for (Scenario s : Scenario.of(app)) {
+      for (String key : s.values().get(annotations).keySet()) {
+        if (!KubernetesNames.isLabelKey(key)) {
+          findings.add(finding(app.name() + ".parameters[" + annotations.name() + "]", "annotation key '" + key + "' "
+              + s.description() + " is not a qualified name: an optional DNS subdomain and '/', then at most 63"
+              + " letters, digits, '-', '_' or '.', starting and ending with a letter or digit"));
+        }
+      }
+    }
   }
 
   private void strategy(String path, DeploymentStrategy strategy, List<Finding> findings) {
