@@ -2,6 +2,7 @@ package io.chartascode.maven;
 
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.write.Drift;
+import io.chartascode.generator.write.FileTreeWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -49,7 +50,16 @@ public final class CheckMojo extends AbstractModelMojo {
     }
     Rendered rendered = renderModel();
     var files = rendered.files();
-    Drift drift = Drift.between(outputDirectory.toPath(), files);
+    Drift drift;
+    try {
+      // Waits for a generate writing the same tree (an IDE, another module), and never reads one
+      // that a killed run left half-swapped.
+      drift = new FileTreeWriter(outputDirectory.toPath())
+          .withMessages(message -> getLog().warn("chart-as-code: " + message))
+          .readWhole(tree -> Drift.between(tree, files));
+    } catch (IllegalStateException e) { // a half-written tree, or TreeLockedException after the wait
+      throw new MojoFailureException("chart-as-code: " + e.getMessage(), e);
+    }
     if (!drift.isEmpty()) {
       throw new MojoFailureException(drift.report(regenerateCommand));
     }

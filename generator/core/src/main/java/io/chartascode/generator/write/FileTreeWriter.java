@@ -173,6 +173,30 @@ public final class FileTreeWriter {
   }
 
   /**
+   * Runs {@code reader} on the tree while no write is under way, and never on a tree a killed write
+   * left half-done: it waits for a running write as a write would (see {@link #withLockWait}), and
+   * refuses an interrupted one with the fix, since undoing it would be a write. For {@code check},
+   * which must compare the whole committed tree, never one mid-swap.
+   */
+  public <T> T readWhole(java.util.function.Function<Path, T> reader) {
+    if (!Files.isDirectory(root.toAbsolutePath().getParent())) {
+      return reader.apply(root); // nothing was ever written here, so nothing can be under way
+    }
+    try (TreeLock lock = TreeLock.acquire(sibling(LOCK), root.toString(), lockWait, messages)) {
+      boolean rootMoved = !Files.exists(root, LinkOption.NOFOLLOW_LINKS)
+          && Files.isDirectory(sibling(PREVIOUS), LinkOption.NOFOLLOW_LINKS);
+      if (rootMoved || Files.isRegularFile(sibling(BORROWED), LinkOption.NOFOLLOW_LINKS)) {
+        throw new IllegalStateException(root + " was left half-written by a run that was killed (see "
+            + sibling(rootMoved ? PREVIOUS : BORROWED).getFileName() + " beside it); generate puts it back"
+            + " together before it writes: run it, then check again");
+      }
+      return reader.apply(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + root, e);
+    }
+  }
+
+  /**
    * Undoes what a killed write left half-done, without writing anything new: puts the old tree and
    * the directories it had moved back, and removes the staging tree and the old tree it set aside.
    * Every {@link #write} does this first; this is for readers of the tree (and the kill-loop test)

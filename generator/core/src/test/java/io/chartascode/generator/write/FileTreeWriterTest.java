@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,6 +177,59 @@ class FileTreeWriterTest {
     WriteReport report = new FileTreeWriter(root()).write(GeneratedFiles.of("a.yaml", "a2\n"));
 
     assertRecovered(report, "a.yaml", "a2", "notes.md");
+  }
+
+  @Test
+  void aReaderRefusesATreeAKilledRunLeftHalfDoneAndWritesNothing() throws IOException {
+    new FileTreeWriter(root()).write(GeneratedFiles.of("keep/a.yaml", "a\n", "z.yaml", "old z\n"));
+    FileTreeWriter dying = new FileTreeWriter(root(), path -> {
+      if (path.equals("z.yaml")) {
+        throw new Killed();
+      }
+    });
+    assertThatThrownBy(() -> dying.write(GeneratedFiles.of("keep/a.yaml", "a\n", "z.yaml", "new z\n"))).isInstanceOf(Killed.class);
+
+    assertThatThrownBy(() -> new FileTreeWriter(root()).readWhole(tree -> tree))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("was left half-written by a run that was killed (see .generated.borrowed beside it)")
+        .hasMessageContaining("run it, then check again");
+    assertThat(dir.resolve(".generated.borrowed")).as("the reader wrote nothing").exists();
+
+    new FileTreeWriter(root()).write(GeneratedFiles.of("keep/a.yaml", "a\n", "z.yaml", "new z\n"));
+    boolean whole = new FileTreeWriter(root()).readWhole(tree -> Files.exists(tree.resolve("keep/a.yaml")));
+    assertThat(whole).isTrue();
+  }
+
+  @Test
+  void aReaderWaitsForAWriteUnderWayAndSeesItsWholeTree() throws Exception {
+    new FileTreeWriter(root()).write(GeneratedFiles.of("a.yaml", "old\n"));
+    CountDownLatch staging = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    FileTreeWriter slow = new FileTreeWriter(root(), path -> {
+      staging.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        throw new IOException(e);
+      }
+    });
+    Thread writer = new Thread(() -> slow.write(GeneratedFiles.of("a.yaml", "new\n")));
+    writer.start();
+    staging.await();
+
+    CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> new FileTreeWriter(root()).readWhole(tree -> {
+      try {
+        return Files.readString(tree.resolve("a.yaml"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }));
+    // A reader that did not wait would read the old tree now, before the write swaps it.
+    Thread.sleep(500);
+    release.countDown();
+    writer.join();
+
+    assertThat(read.get(30, TimeUnit.SECONDS)).isEqualTo("new\n");
   }
 
   /** The write after a killed one: only {@code changed} was rewritten, and the hand-added file survived. */
