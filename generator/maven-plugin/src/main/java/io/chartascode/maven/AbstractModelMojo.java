@@ -110,7 +110,7 @@ abstract class AbstractModelMojo extends AbstractMojo {
   }
 
   /** The project's compile classpath without its own output directory, which the model replaces. */
-  private List<Path> classpath() throws MojoExecutionException {
+  List<Path> classpath() throws MojoExecutionException {
     try {
       List<Path> entries = new ArrayList<>();
       for (String element : project.getCompileClasspathElements()) {

@@ -5,8 +5,10 @@ import io.chartascode.generator.write.TreeLockedException;
 import io.chartascode.generator.write.WriteReport;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import org.apache.maven.lifecycle.DefaultLifecycles;
@@ -106,14 +108,22 @@ public final class GenerateMojo extends AbstractModelMojo {
   }
 
   /** Everything the output depends on besides the tree itself; see {@link GenerationStamp}. */
-  private List<String> inputs(ModelCompiler.Compiled compiled) {
+  private List<String> inputs(ModelCompiler.Compiled compiled) throws MojoExecutionException {
     File pluginJar = plugin.getPluginArtifact() == null ? null : plugin.getPluginArtifact().getFile();
-    return List.of(
+    List<String> inputs = new ArrayList<>(List.of(
         "model " + compiled.fingerprint(),
         "plugin " + plugin.getId() + (pluginJar == null ? "" : "|" + pluginJar.length() + "|" + pluginJar.lastModified()),
         "catalog " + catalog,
         "regenerateCommand " + regenerateCommand,
         "outputDirectory " + outputDirectory.toPath().toAbsolutePath().normalize(),
-        GenerationStamp.describe(project.getBasedir().toPath().resolve("src").resolve("main")));
+        GenerationStamp.describe(project.getBasedir().toPath().resolve("src").resolve("main"))));
+    // A sibling module's classes (a multi-module build) are a directory on the classpath, whose own
+    // time does not change when a class in it does: every file counts.
+    for (Path entry : classpath()) {
+      if (Files.isDirectory(entry)) {
+        inputs.add(GenerationStamp.describe(entry));
+      }
+    }
+    return inputs;
   }
 }
