@@ -34,8 +34,8 @@ final class KubernetesNames {
     return name.length() <= 253 && DNS_1123_SUBDOMAIN.matcher(name).matches();
   }
 
-  /** A namespace name: a DNS-1123 label. */
-  static boolean isNamespace(String name) {
+  /** A DNS-1123 label, at most 63 characters: a namespace's or a volume's name. */
+  static boolean isDnsLabel(String name) {
     return name.length() <= MAX_LABEL && DNS_1123_LABEL.matcher(name).matches();
   }
 }

@@ -94,7 +94,7 @@ final class NetworkPolicyRule implements Rule {
   }
 
   private void namespaceName(String name, String path, List<Finding> findings) {
-    if (!KubernetesNames.isNamespace(name)) {
+    if (!KubernetesNames.isDnsLabel(name)) {
       findings.add(finding(path, "'" + name + "' is not a namespace name (a DNS-1123 label)"));
     }
   }

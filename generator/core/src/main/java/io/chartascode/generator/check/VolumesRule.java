@@ -7,8 +7,10 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -27,20 +29,19 @@ final class VolumesRule implements Rule {
   public List<Finding> check(Application app) {
     List<Finding> findings = new ArrayList<>();
     String pod = ModelPaths.pod(app);
+    // The writable directories' emptyDirs are volumes too; a model volume must not take their names.
+    Set<String> writable = new HashSet<>();
+    app.workload().allContainers().forEach(c -> c.writableDirectories().forEach(dir -> writable.add(WritableVolumes.name(dir))));
     Map<String, Volume> byName = new HashMap<>();
-    for (Container c : app.workload().allContainers()) {
-      // The writable directories' emptyDirs are volumes too; a model volume must not take their names.
-      c.writableDirectories().forEach(dir -> byName.put(WritableVolumes.name(dir), null));
-    }
     for (Volume volume : app.workload().volumes()) {
       String name = volume.getName() == null ? "" : volume.getName();
       String path = pod + ".volumes[" + name + "]";
-      if (!KubernetesNames.isNamespace(name)) { // a volume name is a DNS-1123 label, as a namespace's
+      if (!KubernetesNames.isDnsLabel(name)) {
         findings.add(finding(path + ".name", "'" + name + "' is not a DNS-1123 label"));
       }
-      if (byName.containsKey(name)) {
-        findings.add(finding(path + ".name", "'" + name + "' is taken" + (byName.get(name) == null
-            ? " by a writable directory's emptyDir" : " by another volume")));
+      if (writable.contains(name) || byName.containsKey(name)) {
+        findings.add(finding(path + ".name", "'" + name + "' is taken"
+            + (writable.contains(name) ? " by a writable directory's emptyDir" : " by another volume")));
       }
       byName.put(name, volume);
       long sources = Stream.of(volume.getConfigMap(), volume.getSecret(), volume.getProjected(), volume.getDownwardAPI(),
@@ -57,7 +58,7 @@ final class VolumesRule implements Rule {
     for (Container c : app.workload().allContainers()) {
       for (VolumeMount mount : c.mounts()) {
         String path = ModelPaths.container(app, c) + ".volumeMounts[" + mount.getMountPath() + "]";
-        if (!byName.containsKey(mount.getName())) {
+        if (!byName.containsKey(mount.getName()) && !writable.contains(mount.getName())) {
           findings.add(finding(path, "mounts '" + mount.getName() + "', which is no volume of the pod; add it with"
               + " Workload.Builder.volume(...)"));
           continue;

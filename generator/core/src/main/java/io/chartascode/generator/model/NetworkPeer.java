@@ -12,6 +12,9 @@ import java.util.TreeMap;
  * namespace, a whole namespace, pods by label (in the own namespace or another), or an IP range.
  */
 public sealed interface NetworkPeer {
+  /** The label the API server sets on every namespace (Kubernetes 1.22+): how a namespace is selected. */
+  String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
   /**
    * One answer per kind of peer. A new kind adds a method here, so the compiler finds every place
    * that must handle it.

@@ -2,6 +2,7 @@ package io.chartascode.generator.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +14,12 @@ import java.util.Optional;
  * the pods reach DNS (kube-dns in {@code kube-system}, port 53) and what the rules name.
  */
 public final class NetworkPolicy {
+  /** Where a pod resolves names: kube-dns in {@code kube-system}, reachable whenever egress is restricted. */
+  public static final NetworkPeer CLUSTER_DNS = NetworkPeer.pods("kube-system", Map.of("k8s-app", "kube-dns"));
+
+  /** The DNS port, UDP and TCP, allowed to {@link #CLUSTER_DNS}. */
+  public static final int DNS_PORT = 53;
+
   /** Ingress from the pods of the application's own namespace; egress unrestricted. */
   public static final NetworkPolicy DEFAULT = builder().build();
 

@@ -23,6 +23,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -178,7 +179,7 @@ public final class FileTreeWriter {
    * refuses an interrupted one with the fix, since undoing it would be a write. For {@code check},
    * which must compare the whole committed tree, never one mid-swap.
    */
-  public <T> T readWhole(java.util.function.Function<Path, T> reader) {
+  public <T> T readWhole(Function<Path, T> reader) {
     if (!Files.isDirectory(root.toAbsolutePath().getParent())) {
       return reader.apply(root); // nothing was ever written here, so nothing can be under way
     }

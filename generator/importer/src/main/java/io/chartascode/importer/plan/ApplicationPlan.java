@@ -6,6 +6,7 @@ import io.chartascode.generator.model.DisruptionBudget;
 import io.chartascode.generator.model.NetworkPolicy;
 import io.chartascode.generator.model.OptOut;
 import io.chartascode.generator.model.TopologySpread;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -84,7 +85,7 @@ public record ApplicationPlan(
 
     /** Every target port name, the first port's first. */
     public List<String> targetPortNames() {
-      List<String> names = new java.util.ArrayList<>(List.of(targetPortName));
+      List<String> names = new ArrayList<>(List.of(targetPortName));
       more.forEach(p -> names.add(p.targetPortName()));
       return names;
     }

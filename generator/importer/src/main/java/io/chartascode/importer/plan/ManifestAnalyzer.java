@@ -25,9 +25,11 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -507,22 +509,20 @@ public final class ManifestAnalyzer {
   }
 
   /** The sources the model takes (CAC-VOL-001); a hostPath volume and its mounts are left out, as differences. */
-  private static final java.util.Set<String> MODEL_VOLUME_SOURCES = java.util.Set.of(
+  private static final Set<String> MODEL_VOLUME_SOURCES = Set.of(
       "configMap", "secret", "projected", "downwardAPI", "emptyDir", "persistentVolumeClaim", "ephemeral", "csi", "image");
 
   private static boolean isModelVolume(JsonNode volume) {
     if (volume == null || !volume.isObject()) {
       return false;
     }
-    long sources = java.util.stream.StreamSupport.stream(((Iterable<String>) volume::fieldNames).spliterator(), false)
-        .filter(field -> !field.equals("name")).count();
-    long modelled = MODEL_VOLUME_SOURCES.stream().filter(volume::has).count();
-    return sources == 1 && modelled == 1;
+    // Exactly one field besides the name, and a source the model takes.
+    return volume.size() == (volume.has("name") ? 2 : 1) && MODEL_VOLUME_SOURCES.stream().anyMatch(volume::has);
   }
 
   /** The pod's volumes that no container mounts as a writable directory: the model's own. */
   private static List<ObjectNode> modelVolumes(JsonNode pod, Map<String, JsonNode> volumes) {
-    java.util.Set<String> writable = new java.util.HashSet<>();
+    Set<String> writable = new HashSet<>();
     for (String list : List.of("containers", "initContainers")) {
       for (JsonNode container : pod.path(list)) {
         for (JsonNode mount : container.path("volumeMounts")) {

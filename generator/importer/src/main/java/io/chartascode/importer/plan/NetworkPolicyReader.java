@@ -19,8 +19,6 @@ import java.util.TreeMap;
  * model with the input checks the rest.
  */
 final class NetworkPolicyReader {
-  private static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
-
   private NetworkPolicyReader() {}
 
   /** The model's policy for {@code spec}, or empty when the model cannot express it. */
@@ -101,10 +99,10 @@ final class NetworkPolicyReader {
     JsonNode ports = rule.path("ports");
     return onlyFields(rule, "to", "ports")
         && to.size() == 1
-        && peer(to.get(0)).equals(Optional.of(NetworkPeer.pods("kube-system", Map.of("k8s-app", "kube-dns"))))
+        && peer(to.get(0)).equals(Optional.of(NetworkPolicy.CLUSTER_DNS))
         && ports.size() == 2
-        && isPort(ports.get(0), "UDP", 53)
-        && isPort(ports.get(1), "TCP", 53);
+        && isPort(ports.get(0), "UDP", NetworkPolicy.DNS_PORT)
+        && isPort(ports.get(1), "TCP", NetworkPolicy.DNS_PORT);
   }
 
   private static Optional<NetworkPeer> peer(JsonNode peer) {
@@ -121,10 +119,11 @@ final class NetworkPolicyReader {
     if (peer.has("namespaceSelector")) {
       JsonNode selector = peer.path("namespaceSelector");
       JsonNode labels = selector.path("matchLabels");
-      if (!onlyFields(selector, "matchLabels") || labels.size() != 1 || !labels.path(NAMESPACE_NAME).isTextual()) {
+      JsonNode name = labels.path(NetworkPeer.NAMESPACE_NAME_LABEL);
+      if (!onlyFields(selector, "matchLabels") || labels.size() != 1 || !name.isTextual()) {
         return Optional.empty();
       }
-      namespace = Optional.of(labels.path(NAMESPACE_NAME).asText());
+      namespace = Optional.of(name.asText());
     }
     if (!peer.has("podSelector")) {
       return namespace.map(NetworkPeer::namespace);

@@ -1,5 +1,6 @@
 package io.chartascode.importer.source;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * fabric8 builder code for a piece of Kubernetes YAML, such as a security context or a toleration:
@@ -37,11 +39,11 @@ public final class Fabric8Source {
   }
 
   /** The fabric8 object {@code tree} describes, if it reads as one. */
-  public static <T> java.util.Optional<T> read(JsonNode tree, Class<T> type) {
+  public static <T> Optional<T> read(JsonNode tree, Class<T> type) {
     try {
-      return java.util.Optional.of(MAPPER.treeToValue(tree, type));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return java.util.Optional.empty();
+      return Optional.of(MAPPER.treeToValue(tree, type));
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
     }
   }
 

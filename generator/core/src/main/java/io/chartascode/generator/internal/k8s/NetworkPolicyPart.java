@@ -32,15 +32,6 @@ import java.util.TreeMap;
  * it finds, which would narrow a peer to the application's own pods in the Kustomize tree only.
  */
 final class NetworkPolicyPart implements Part {
-  /** The label the API server sets on every namespace (Kubernetes 1.22+). */
-  static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
-
-  private static final NetworkPolicyPeer CLUSTER_DNS =
-      new NetworkPolicyPeerBuilder()
-          .withNamespaceSelector(namespaceSelector("kube-system"))
-          .withPodSelector(expressions(Map.of("k8s-app", "kube-dns")))
-          .build();
-
   @Override
   public String stem() {
     return "networkpolicy";
@@ -76,8 +67,9 @@ final class NetworkPolicyPart implements Part {
     List<NetworkPolicyEgressRule> egress = new ArrayList<>();
     egress.add(
         new NetworkPolicyEgressRuleBuilder()
-            .withTo(CLUSTER_DNS)
-            .withPorts(port("UDP", new IntOrString(53)), port("TCP", new IntOrString(53)))
+            .withTo(peer(NetworkPolicy.CLUSTER_DNS))
+            .withPorts(
+                port("UDP", new IntOrString(NetworkPolicy.DNS_PORT)), port("TCP", new IntOrString(NetworkPolicy.DNS_PORT)))
             .build());
     for (NetworkPolicy.Egress rule : rules) {
       egress.add(
@@ -118,7 +110,7 @@ final class NetworkPolicyPart implements Part {
   }
 
   private static LabelSelector namespaceSelector(String name) {
-    return new LabelSelectorBuilder().withMatchLabels(Map.of(NAMESPACE_NAME_LABEL, name)).build();
+    return new LabelSelectorBuilder().withMatchLabels(Map.of(NetworkPeer.NAMESPACE_NAME_LABEL, name)).build();
   }
 
   private static LabelSelector expressions(Map<String, String> labels) {
