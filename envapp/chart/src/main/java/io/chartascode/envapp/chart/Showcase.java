@@ -42,16 +42,8 @@ import java.util.TreeMap;
  * and monitoring, and lets the pods reach DNS only.
  */
 public final class Showcase {
-  public static final Parameter<String> HUB =
-      Parameter.string("hub", "kkrast").description("Registry and namespace of the image.").pattern(Patterns.HUB).build();
-  public static final Parameter<String> IMAGE =
-      Parameter.string("image", "envapp").description("Image name inside the hub.").pattern(Patterns.IMAGE_NAME).build();
-  public static final Parameter<String> TAG =
-      Parameter.string("tag", "v1")
-          .description("Image tag. Always a string. Never latest.")
-          .pattern(Patterns.TAG)
-          .forbiddenValues("latest")
-          .build();
+  // The image, cpu, autoscaling switch and Service port are envapp's own parameters (EnvApp.HUB and
+  // so on): the same binary, the same defaults. The rest differ in their defaults.
   public static final Parameter<SortedMap<String, String>> ENV =
       Parameter.stringMap("env", new TreeMap<>(Map.of("GREETING", "hello")))
           .description("Environment variables, name to value. Values must be strings.")
@@ -59,16 +51,10 @@ public final class Showcase {
           .build();
   public static final Parameter<Integer> REPLICAS =
       Parameter.integer("replicaCount", 2).description("Replicas while autoscaling is disabled.").minimum(1).build();
-  public static final Parameter<String> CPU_REQUEST =
-      Parameter.cpu("resources.requests.cpu", "100m").description("CPU request.").build();
   public static final Parameter<String> MEMORY_REQUEST =
       Parameter.memory("resources.requests.memory", "96Mi").description("Memory request.").build();
-  public static final Parameter<String> CPU_LIMIT =
-      Parameter.cpu("resources.limits.cpu", "500m").description("CPU limit.").build();
   public static final Parameter<String> MEMORY_LIMIT =
       Parameter.memory("resources.limits.memory", "160Mi").description("Memory limit.").build();
-  public static final Parameter<Boolean> AUTOSCALING_ENABLED =
-      Parameter.bool("autoscaling.enabled", true).description("Whether a HorizontalPodAutoscaler manages the replicas.").build();
   public static final Parameter<Integer> MIN_REPLICAS =
       Parameter.integer("autoscaling.minReplicas", 2).description("Lower bound for the autoscaler.").minimum(1).build();
   public static final Parameter<Integer> MAX_REPLICAS =
@@ -85,8 +71,6 @@ public final class Showcase {
           .minimum(1)
           .maximum(100)
           .build();
-  public static final Parameter<Integer> SERVICE_PORT =
-      Parameter.integer("service.port", 80).description("Port of the ClusterIP Service.").minimum(1).maximum(65535).build();
   public static final Parameter<SortedMap<String, String>> POD_ANNOTATIONS =
       Parameter.stringMap("podAnnotations", new TreeMap<>(Map.of("prometheus.io/scrape", "false")))
           .description("Annotations of the pods; a values file can add to them.")
@@ -109,7 +93,7 @@ public final class Showcase {
   }
 
   public static Application application() {
-    Image image = Image.of(HUB, IMAGE, TAG);
+    Image image = Image.of(EnvApp.HUB, EnvApp.IMAGE, EnvApp.TAG);
     Container smokeTest =
         Container.builder("smoke-test")
             .image(image)
@@ -125,7 +109,7 @@ public final class Showcase {
             .env(EnvVar.fromField("POD_NAME", "metadata.name"))
             .env(EnvVar.fromField("POD_NAMESPACE", "metadata.namespace"))
             .extraEnv(ENV)
-            .resources(Resources.of(CPU_REQUEST, MEMORY_REQUEST, CPU_LIMIT, MEMORY_LIMIT))
+            .resources(Resources.of(EnvApp.CPU_REQUEST, MEMORY_REQUEST, EnvApp.CPU_LIMIT, MEMORY_LIMIT))
             .liveness(HttpProbe.get("/healthz", "http"))
             .readiness(new ProbeBuilder()
                 .withNewHttpGet().withPath("/readyz").withPort(new IntOrString("http")).endHttpGet()
@@ -189,14 +173,14 @@ public final class Showcase {
         .chartVersion("0.1.0")
         .appVersion("v1")
         .parameters(
-            HUB, IMAGE, TAG, ENV, REPLICAS, CPU_REQUEST, MEMORY_REQUEST, CPU_LIMIT, MEMORY_LIMIT,
-            AUTOSCALING_ENABLED, MIN_REPLICAS, MAX_REPLICAS, TARGET_CPU, TARGET_MEMORY, SERVICE_PORT,
+            EnvApp.HUB, EnvApp.IMAGE, EnvApp.TAG, ENV, REPLICAS, EnvApp.CPU_REQUEST, MEMORY_REQUEST, EnvApp.CPU_LIMIT,
+            MEMORY_LIMIT, EnvApp.AUTOSCALING_ENABLED, MIN_REPLICAS, MAX_REPLICAS, TARGET_CPU, TARGET_MEMORY, EnvApp.SERVICE_PORT,
             POD_ANNOTATIONS, SERVICE_ACCOUNT_ANNOTATIONS)
         .workload(workload)
-        .service(ServiceExposure.clusterIp(Value.of(SERVICE_PORT), "http"))
+        .service(ServiceExposure.clusterIp(Value.of(EnvApp.SERVICE_PORT), "http"))
         .serviceAccountAnnotations(SERVICE_ACCOUNT_ANNOTATIONS)
         .autoscaling(
-            new Autoscaling(Value.of(AUTOSCALING_ENABLED), Value.of(MIN_REPLICAS), Value.of(MAX_REPLICAS), Value.of(TARGET_CPU))
+            new Autoscaling(Value.of(EnvApp.AUTOSCALING_ENABLED), Value.of(MIN_REPLICAS), Value.of(MAX_REPLICAS), Value.of(TARGET_CPU))
                 .withMemoryTarget(Value.of(TARGET_MEMORY))
                 .withBehavior(new HorizontalPodAutoscalerBehaviorBuilder()
                     .withNewScaleDown()
@@ -209,7 +193,7 @@ public final class Showcase {
             .allowFrom(NetworkPeer.sameNamespace(), NetworkPeer.namespace("monitoring"))
             .restrictEgress()
             .build())
-        .environment(Environment.builder("dev").namespace("showcase-dev").set(AUTOSCALING_ENABLED, false).build())
+        .environment(Environment.builder("dev").namespace("showcase-dev").set(EnvApp.AUTOSCALING_ENABLED, false).build())
         .environment(Environment.builder("prod")
             .namespace("showcase-prod")
             .set(MAX_REPLICAS, 10)
