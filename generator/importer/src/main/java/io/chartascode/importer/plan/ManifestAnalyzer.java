@@ -436,9 +436,8 @@ public final class ManifestAnalyzer {
           "Environment variable " + var[0] + of + "."));
       fixed.add(ContainerPlan.Env.of(var[0], ValuePlan.of(p)));
     }
-    List<String[]> plain = vars;
     SortedMap<String, String> map = new TreeMap<>();
-    plain.subList(start, plain.size()).forEach(var -> map.put(var[0], var[1]));
+    vars.subList(start, vars.size()).forEach(var -> map.put(var[0], var[1]));
     if (fixed.isEmpty() || (map.isEmpty() && !application)) {
       return Optional.empty();
     }
