@@ -7,6 +7,8 @@ import io.chartascode.generator.internal.render.gitops.GitOpsRenderer;
 import io.chartascode.generator.internal.render.gitops.MetricsServerComponent;
 import io.chartascode.generator.internal.render.helm.HelmChartRenderer;
 import io.chartascode.generator.internal.render.kustomize.KustomizeRenderer;
+import io.chartascode.generator.internal.ProjectFiles;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -24,7 +26,15 @@ public final class Generator {
    * when any application is invalid, before anything is rendered.
    */
   public static SortedMap<String, String> render(Catalog catalog, GeneratedHeader header) {
-    SortedMap<String, String> files = render(catalog.applications(), header);
+    return render(catalog, header, Path.of(""));
+  }
+
+  /**
+   * As {@link #render(Catalog, GeneratedHeader)}, reading the files the model names (such as a
+   * configuration file) relative to {@code projectDirectory}, the Maven module's basedir.
+   */
+  public static SortedMap<String, String> render(Catalog catalog, GeneratedHeader header, Path projectDirectory) {
+    SortedMap<String, String> files = render(catalog.applications(), header, projectDirectory);
     catalog.metricsServer().ifPresent(metricsServer -> files.putAll(MetricsServerComponent.render(metricsServer, header)));
     return files;
   }
@@ -36,12 +46,18 @@ public final class Generator {
 
   /** The files of these applications, with a header that names this project's regenerate command. */
   public static SortedMap<String, String> render(List<Application> applications, GeneratedHeader header) {
-    ModelValidator.validate(applications);
+    return render(applications, header, Path.of(""));
+  }
+
+  /** As {@link #render(List, GeneratedHeader)}, reading the files the model names relative to {@code projectDirectory}. */
+  public static SortedMap<String, String> render(List<Application> applications, GeneratedHeader header, Path projectDirectory) {
+    ProjectFiles projectFiles = ProjectFiles.in(projectDirectory);
+    ModelValidator.validate(applications, projectFiles);
     SortedMap<String, String> files = new TreeMap<>();
     for (Application app : applications) {
-      HelmChartRenderer.render(app, header)
+      HelmChartRenderer.render(app, header, projectFiles)
           .forEach((path, content) -> files.put("helm/" + app.name() + "/" + path, content));
-      KustomizeRenderer.render(app, header)
+      KustomizeRenderer.render(app, header, projectFiles)
           .forEach((path, content) -> files.put("kustomize/" + app.name() + "/" + path, content));
       GitOpsRenderer.render(app, header)
           .forEach((path, content) -> files.put("gitops/" + app.name() + "/" + path, content));

@@ -37,7 +37,7 @@ final class EnvVarsRule extends ContainerRule {
       if (!fixed.add(var.name())) {
         findings.add(finding(path + "[" + var.name() + "]", "'" + var.name() + "' is set twice"));
       }
-      var.match(value -> null, source -> {
+      var.match(value -> null, key -> null, source -> {
         source(path + "[" + var.name() + "].valueFrom", source, findings);
         return null;
       });

@@ -1,5 +1,7 @@
 package io.chartascode.generator.check;
 
+import io.chartascode.generator.internal.ProjectFiles;
+
 import io.chartascode.generator.model.Application;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +32,7 @@ public final class ModelValidator {
           new VolumesRule(),
           new ResourcesRule(),
           new EnvVarsRule(),
+          new KeyReferencesRule(),
           new ImageRule(),
           new RunAsNonRootRule(),
           new ReadOnlyRootFilesystemRule(),
@@ -37,8 +40,15 @@ public final class ModelValidator {
 
   private ModelValidator() {}
 
-  /** Every finding for these applications, in rule order. */
+  /** Every finding for these applications, in rule order, with files read from the working directory. */
   public static List<Finding> check(List<Application> applications) {
+    return check(applications, ProjectFiles.workingDirectory());
+  }
+
+  /** Every finding for these applications, in rule order, with the files they name read from {@code projectFiles}. */
+  public static List<Finding> check(List<Application> applications, ProjectFiles projectFiles) {
+    List<Rule> values = new ArrayList<>(VALUES);
+    values.add(new ConfigurationRule(projectFiles));
     List<Finding> findings = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (Application app : applications) {
@@ -52,7 +62,7 @@ public final class ModelValidator {
       findings.addAll(structure);
       // An undeclared parameter has no value to evaluate; fix that first.
       if (structure.stream().noneMatch(f -> f.ruleId().equals(DeclaredParametersRule.ID))) {
-        VALUES.forEach(rule -> findings.addAll(rule.check(app)));
+        values.forEach(rule -> findings.addAll(rule.check(app)));
       }
     }
     return findings;
@@ -60,7 +70,12 @@ public final class ModelValidator {
 
   /** Throws {@link InvalidModelException} listing every finding, if there is any. */
   public static void validate(List<Application> applications) {
-    List<Finding> findings = check(applications);
+    validate(applications, ProjectFiles.workingDirectory());
+  }
+
+  /** As {@link #validate(List)}, with the files the model names read from {@code projectFiles}. */
+  public static void validate(List<Application> applications, ProjectFiles projectFiles) {
+    List<Finding> findings = check(applications, projectFiles);
     if (!findings.isEmpty()) {
       throw new InvalidModelException(findings);
     }

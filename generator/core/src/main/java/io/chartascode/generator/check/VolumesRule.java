@@ -4,6 +4,7 @@ import io.chartascode.generator.internal.k8s.WritableVolumes;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Container;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +34,12 @@ final class VolumesRule implements Rule {
     Set<String> writable = new HashSet<>();
     app.workload().allContainers().forEach(c -> c.writableDirectories().forEach(dir -> writable.add(WritableVolumes.name(dir))));
     Map<String, Volume> byName = new HashMap<>();
-    for (Volume volume : app.workload().volumes()) {
+    List<Volume> volumes = new ArrayList<>(app.workload().volumes());
+    // Volumes of a configuration or Secret: what kind they are is all this rule needs of them.
+    app.workload().keyVolumes().forEach(v -> volumes.add(v.source().match(
+        configuration -> new VolumeBuilder().withName(v.name()).withNewConfigMap().endConfigMap().build(),
+        secret -> new VolumeBuilder().withName(v.name()).withNewSecret().endSecret().build())));
+    for (Volume volume : volumes) {
       String name = volume.getName() == null ? "" : volume.getName();
       String path = pod + ".volumes[" + name + "]";
       if (!KubernetesNames.isDnsLabel(name)) {

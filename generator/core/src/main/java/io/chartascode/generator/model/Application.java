@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * One deployable service: its workload, Service, autoscaler, parameters and environments. This is
@@ -30,6 +33,7 @@ public final class Application {
   private final NetworkPolicy networkPolicy;
   private final Parameter<SortedMap<String, String>> serviceAccountAnnotations;
   private final ChartMetadata chartMetadata;
+  private final List<Configuration> declaredConfigurations;
 
   private Application(Builder b) {
     this.name = b.name;
@@ -49,6 +53,7 @@ public final class Application {
     this.networkPolicy = b.networkPolicy;
     this.serviceAccountAnnotations = b.serviceAccountAnnotations;
     this.chartMetadata = b.chartMetadata;
+    this.declaredConfigurations = List.copyOf(b.configurations);
   }
 
   public static Builder builder(String name) {
@@ -73,6 +78,7 @@ public final class Application {
     b.networkPolicy = networkPolicy;
     b.serviceAccountAnnotations = serviceAccountAnnotations;
     b.chartMetadata = chartMetadata;
+    b.configurations.addAll(declaredConfigurations);
     return b;
   }
 
@@ -164,6 +170,32 @@ public final class Application {
     return chartMetadata;
   }
 
+  /**
+   * The ConfigMaps the application writes: those it {@linkplain Builder#configuration declares},
+   * then those its containers and volumes read, each once, in that order.
+   */
+  public List<Configuration> configurations() {
+    Set<Configuration> all = new LinkedHashSet<>(declaredConfigurations);
+    keySources().filter(Configuration.class::isInstance).map(Configuration.class::cast).forEach(all::add);
+    return List.copyOf(all);
+  }
+
+  /** The Secrets the application reads, each once, in the order its containers and volumes name them. */
+  public List<SecretReference> secrets() {
+    Set<SecretReference> all = new LinkedHashSet<>();
+    keySources().filter(SecretReference.class::isInstance).map(SecretReference.class::cast).forEach(all::add);
+    return List.copyOf(all);
+  }
+
+  private Stream<KeySource> keySources() {
+    Stream<KeySource> env =
+        workload.allContainers().stream()
+            .flatMap(c -> Stream.concat(
+                c.env().stream().flatMap(v -> v.match(value -> Stream.<KeySource>empty(), key -> Stream.of(key.source()), source -> Stream.empty())),
+                c.envFrom().stream().map(EnvFrom::source)));
+    return Stream.concat(env, workload.keyVolumes().stream().map(KeyVolume::source));
+  }
+
   /** Every parameter at its default. */
   public ParameterValues defaults() {
     return ParameterValues.defaults(parameters);
@@ -193,6 +225,7 @@ public final class Application {
     private NetworkPolicy networkPolicy = NetworkPolicy.DEFAULT;
     private Parameter<SortedMap<String, String>> serviceAccountAnnotations;
     private ChartMetadata chartMetadata = ChartMetadata.DEFAULT;
+    private final List<Configuration> configurations = new ArrayList<>();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -294,6 +327,15 @@ public final class Application {
     /** Argo CD Applications for every environment. Default: none. */
     public Builder argoCd(ArgoCd argoCd) {
       this.argoCd = argoCd;
+      return this;
+    }
+
+    /**
+     * A ConfigMap the application writes although no container of the model reads it. Those that
+     * a container reads are written anyway.
+     */
+    public Builder configuration(Configuration configuration) {
+      this.configurations.add(Objects.requireNonNull(configuration, "configuration"));
       return this;
     }
 

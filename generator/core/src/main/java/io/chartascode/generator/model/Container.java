@@ -24,6 +24,7 @@ public final class Container {
   private final List<ContainerPort> ports;
   private final List<EnvVar> env;
   private final Parameter<SortedMap<String, String>> extraEnv;
+  private final List<EnvFrom> envFrom;
   private final Resources resources;
   private final Probe liveness;
   private final Probe readiness;
@@ -42,6 +43,7 @@ public final class Container {
     this.ports = List.copyOf(b.ports);
     this.env = List.copyOf(b.env);
     this.extraEnv = b.extraEnv;
+    this.envFrom = List.copyOf(b.envFrom);
     this.resources = Objects.requireNonNull(b.resources, "resources");
     this.liveness = b.liveness;
     this.readiness = b.readiness;
@@ -66,6 +68,7 @@ public final class Container {
     b.ports.addAll(ports);
     b.env.addAll(env);
     b.extraEnv = extraEnv;
+    b.envFrom.addAll(envFrom);
     b.resources = resources;
     b.liveness = liveness;
     b.readiness = readiness;
@@ -104,6 +107,11 @@ public final class Container {
   /** A map parameter of extra variables users add, appended in key order. Default: none. */
   public Optional<Parameter<SortedMap<String, String>>> extraEnv() {
     return Optional.ofNullable(extraEnv);
+  }
+
+  /** ConfigMaps and Secrets whose every key becomes a variable. Default: none. */
+  public List<EnvFrom> envFrom() {
+    return envFrom;
   }
 
   public Resources resources() {
@@ -166,6 +174,7 @@ public final class Container {
     private final List<ContainerPort> ports = new ArrayList<>();
     private final List<EnvVar> env = new ArrayList<>();
     private Parameter<SortedMap<String, String>> extraEnv;
+    private final List<EnvFrom> envFrom = new ArrayList<>();
     private Resources resources;
     private Probe liveness;
     private Probe readiness;
@@ -214,6 +223,17 @@ public final class Container {
 
     public Builder extraEnv(Parameter<SortedMap<String, String>> extraEnv) {
       this.extraEnv = extraEnv;
+      return this;
+    }
+
+    /** Every key of {@code source} as a variable of the same name ({@code envFrom}). */
+    public Builder envFrom(KeySource source) {
+      return envFrom(source, "");
+    }
+
+    /** Every key of {@code source} as a variable named {@code prefix + key}. */
+    public Builder envFrom(KeySource source, String prefix) {
+      this.envFrom.add(new EnvFrom(source, prefix));
       return this;
     }
 

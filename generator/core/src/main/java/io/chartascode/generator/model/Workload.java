@@ -30,6 +30,7 @@ public final class Workload {
   private final String priorityClassName;
   private final DeploymentStrategy strategy;
   private final List<Volume> volumes;
+  private final List<KeyVolume> keyVolumes;
   private final Parameter<SortedMap<String, String>> podAnnotations;
 
   private Workload(Builder b) {
@@ -51,6 +52,7 @@ public final class Workload {
     this.priorityClassName = b.priorityClassName;
     this.strategy = b.strategy;
     this.volumes = List.copyOf(b.volumes);
+    this.keyVolumes = List.copyOf(b.keyVolumes);
     this.podAnnotations = b.podAnnotations;
   }
 
@@ -73,6 +75,7 @@ public final class Workload {
     b.priorityClassName = priorityClassName;
     b.strategy = strategy;
     b.volumes.addAll(volumes);
+    b.keyVolumes.addAll(keyVolumes);
     b.podAnnotations = podAnnotations;
     return b;
   }
@@ -152,6 +155,11 @@ public final class Workload {
     return volumes;
   }
 
+  /** Volumes of the keys of the application's ConfigMaps and of Secrets, after {@link #volumes()}. */
+  public List<KeyVolume> keyVolumes() {
+    return keyVolumes;
+  }
+
   /**
    * A map parameter of pod annotations, which a values file or an environment can extend (for
    * example {@code podAnnotations} for a service mesh or a log shipper). Default: none.
@@ -175,6 +183,7 @@ public final class Workload {
     private String priorityClassName;
     private DeploymentStrategy strategy;
     private final List<Volume> volumes = new ArrayList<>();
+    private final List<KeyVolume> keyVolumes = new ArrayList<>();
     private Parameter<SortedMap<String, String>> podAnnotations;
 
     private Builder() {}
@@ -188,6 +197,15 @@ public final class Workload {
     /** A volume of the pod, e.g. {@code new VolumeBuilder().withName("cache").withNewEmptyDir().withSizeLimit(...)}. */
     public Builder volume(Volume volume) {
       this.volumes.add(volume);
+      return this;
+    }
+
+    /**
+     * A volume {@code name} of the keys of {@code source} as files: all of them, or only {@code
+     * keys}. For a {@link Configuration} it reads the ConfigMap by the name the generator gives it.
+     */
+    public Builder volume(String name, KeySource source, String... keys) {
+      this.keyVolumes.add(new KeyVolume(name, source, List.of(keys)));
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.chartascode.generator.internal.k8s;
 
 import io.chartascode.generator.model.Bindings;
+import io.chartascode.generator.model.Configuration;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.Value;
 import java.util.Map;
@@ -31,6 +32,13 @@ public interface Binder extends Bindings {
   /** The name of an object of this application, plus a suffix such as {@code -test}. */
   @Override
   String name(String suffix);
+
+  /**
+   * The name of {@code configuration}'s ConfigMap where the pod reads it: {@code <app>-<name>} in
+   * the Kustomize base, whose generator appends the content hash and rewrites the reference; the
+   * chart's helper that appends the same hash on the Helm side.
+   */
+  String configMapName(Configuration configuration);
 
   /** The namespace, or null when the namespace is applied from outside. */
   String namespace();

@@ -1,6 +1,7 @@
 package io.chartascode.generator.internal.k8s;
 
 import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Configuration;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.ParameterValues;
 import io.chartascode.generator.model.Value;
@@ -33,6 +34,11 @@ public final class ConcreteBinder implements Binder {
   @Override
   public String name(String suffix) {
     return app.name() + suffix;
+  }
+
+  @Override
+  public String configMapName(Configuration configuration) {
+    return ConfigMapNames.baseName(app, configuration);
   }
 
   @Override

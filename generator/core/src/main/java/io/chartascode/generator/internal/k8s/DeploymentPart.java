@@ -78,7 +78,7 @@ final class DeploymentPart implements Part {
         .withImagePullSecrets(workload.imagePullSecrets().stream().map(LocalObjectReference::new).toList())
         .withInitContainers(containers(b, workload.initContainers()))
         .withContainers(containers(b, workload.containers()))
-        .withVolumes(volumes(workload))
+        .withVolumes(volumes(b, workload))
         .endSpec()
         .endTemplate()
         .endSpec()
@@ -144,8 +144,10 @@ final class DeploymentPart implements Part {
     for (EnvVar var : c.env()) {
       container.addToEnv(var.<io.fabric8.kubernetes.api.model.EnvVar>match(
           value -> new EnvVarBuilder().withName(var.name()).withValue(b.value(value)).build(),
+          key -> new EnvVarBuilder().withName(var.name()).withValueFrom(KeySourceRefs.envVarSource(b, key)).build(),
           source -> new EnvVarBuilder().withName(var.name()).withValueFrom(source).build()));
     }
+    c.envFrom().forEach(from -> container.addToEnvFrom(KeySourceRefs.envFromSource(b, from)));
     c.extraEnv()
         .ifPresent(
             extra ->
@@ -171,8 +173,8 @@ final class DeploymentPart implements Part {
         .build();
   }
 
-  /** The writable directories' emptyDirs, then the model's own volumes. */
-  static List<Volume> volumes(Workload workload) {
+  /** The writable directories' emptyDirs, then the model's own volumes, then those of ConfigMaps and Secrets. */
+  private static List<Volume> volumes(Binder b, Workload workload) {
     List<Volume> volumes = new ArrayList<>();
     workload.allContainers().stream()
         .flatMap(c -> c.writableDirectories().stream())
@@ -180,6 +182,7 @@ final class DeploymentPart implements Part {
         .distinct()
         .forEach(name -> volumes.add(new VolumeBuilder().withName(name).withNewEmptyDir().endEmptyDir().build()));
     volumes.addAll(workload.volumes());
+    workload.keyVolumes().forEach(volume -> volumes.add(KeySourceRefs.volume(b, volume)));
     return volumes;
   }
 

@@ -1,10 +1,12 @@
 package io.chartascode.generator.internal.k8s;
 
 import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Configuration;
 import io.chartascode.generator.model.CustomObject;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.ParameterValues;
 import io.chartascode.generator.model.Value;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.ArrayList;
@@ -60,8 +62,28 @@ public final class ManifestFactory {
       }
     }
     binder.used().forEach(used::add);
+    // The chart's ConfigMap templates read these; no part builds them.
+    app.configurations().stream()
+        .flatMap(c -> c.entries().values().stream())
+        .flatMap(entry -> entry.match(Value::parameters, file -> Stream.<Parameter<?>>empty()))
+        .forEach(used::add);
     manifests.stream().flatMap(m -> m.condition().stream()).flatMap(Value::parameters).forEach(used::add);
     return used.stream();
+  }
+
+  /**
+   * A configuration's ConfigMap without its data, for the chart: the data and the hash in its name
+   * are the chart's own templates (the Kustomize side writes a {@code configMapGenerator} instead).
+   */
+  public static Manifest configMap(Application app, Configuration configuration) {
+    return build("configmap-" + configuration.name(), Optional.empty(), new TemplateBinder(app), b ->
+        new ConfigMapBuilder()
+            .withNewMetadata()
+            .withName(b.configMapName(configuration))
+            .withNamespace(b.namespace())
+            .withLabels(b.labels(LabelSet.OBJECT))
+            .endMetadata()
+            .build());
   }
 
   /** One custom object built with the values' defaults: what CustomObjectsRule inspects. */

@@ -1,5 +1,6 @@
 package io.chartascode.generator.internal.k8s;
 
+import io.chartascode.generator.model.Configuration;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.Value;
 import io.chartascode.generator.internal.yaml.NodePath;
@@ -21,6 +22,9 @@ public sealed interface Slot {
 
   /** The object's name: the chart's fullname on the Helm side, the application name otherwise. */
   record Name(NodePath path, String suffix) implements Slot {}
+
+  /** The name of a {@link Configuration}'s ConfigMap, hash suffix included. */
+  record ConfigMapName(NodePath path, Configuration configuration) implements Slot {}
 
   /** The release namespace. */
   record Namespace(NodePath path) implements Slot {}

@@ -2,6 +2,7 @@ package io.chartascode.generator.internal.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Configuration;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.ParameterValues;
 import io.chartascode.generator.model.Value;
@@ -59,6 +60,11 @@ public final class TemplateBinder implements Binder {
   @Override
   public String name(String suffix) {
     return placeholder(app.name() + suffix, path -> new Slot.Name(path, suffix));
+  }
+
+  @Override
+  public String configMapName(Configuration configuration) {
+    return placeholder(ConfigMapNames.baseName(app, configuration), path -> new Slot.ConfigMapName(path, configuration));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.chartascode.generator.internal.render.helm;
 
+import io.chartascode.generator.internal.ProjectFiles;
 import io.chartascode.generator.internal.k8s.LabelSet;
 import io.chartascode.generator.internal.k8s.Manifest;
 import io.chartascode.generator.internal.k8s.ManifestFactory;
@@ -35,15 +36,22 @@ public final class HelmChartRenderer {
   private final Application app;
   private final TemplateNames names;
   private final GeneratedHeader header;
+  private final ProjectFiles projectFiles;
 
-  private HelmChartRenderer(Application app, GeneratedHeader header) {
+  private HelmChartRenderer(Application app, GeneratedHeader header, ProjectFiles projectFiles) {
     this.app = app;
     this.names = new TemplateNames(app.name());
     this.header = header;
+    this.projectFiles = projectFiles;
   }
 
+  /** The chart, reading the files the model names from the working directory. */
   public static SortedMap<String, String> render(Application app, GeneratedHeader header) {
-    return new HelmChartRenderer(app, header).files();
+    return render(app, header, ProjectFiles.workingDirectory());
+  }
+
+  public static SortedMap<String, String> render(Application app, GeneratedHeader header, ProjectFiles projectFiles) {
+    return new HelmChartRenderer(app, header, projectFiles).files();
   }
 
   private SortedMap<String, String> files() {
@@ -65,6 +73,8 @@ public final class HelmChartRenderer {
           "templates/" + manifest.fileStem() + ".yaml",
           YamlWriter.write(templates.render(manifest).withHeader(header.template())));
     }
+    ConfigMapTemplate configMaps = new ConfigMapTemplate(app, names, header, projectFiles);
+    app.configurations().forEach(configuration -> files.putAll(configMaps.render(configuration)));
     new ChartTimeChecks(app, names).render(header).ifPresent(checks -> files.put("templates/validate.yaml", checks));
     files.put("templates/NOTES.txt", notes());
     files.put("templates/tests/test-connection.yaml", testConnection());

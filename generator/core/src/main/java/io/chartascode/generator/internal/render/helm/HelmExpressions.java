@@ -3,6 +3,7 @@ package io.chartascode.generator.internal.render.helm;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.ParameterType;
 import io.chartascode.generator.model.Value;
+import io.chartascode.generator.internal.yaml.YamlScalar;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,8 +82,26 @@ final class HelmExpressions {
     return "printf " + goString(format.toString()) + " " + String.join(" ", args);
   }
 
-  /** A Go interpreted string literal. */
+  /** A Go interpreted string literal, on one line: control characters and line separators escaped. */
   static String goString(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    StringBuilder literal = new StringBuilder("\"");
+    s.codePoints().forEach(cp -> {
+      if (cp == '"' || cp == '\\') {
+        literal.append('\\').appendCodePoint(cp);
+      } else if (cp < 0x20 || cp == 0x7f || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+        literal.append(String.format("\\u%04x", cp));
+      } else {
+        literal.appendCodePoint(cp);
+      }
+    });
+    return literal.append('"').toString();
+  }
+
+  /**
+   * Fixed text at a place of a template: as a YAML string, unless Go's template engine would read
+   * part of it as an action; then as a quoted Go string literal, which it prints as it is.
+   */
+  static YamlScalar text(String text) {
+    return text.contains("{{") ? YamlScalar.raw("{{ " + goString(text) + " | quote }}") : YamlScalar.string(text);
   }
 }

@@ -55,6 +55,10 @@ final class HelmManifestTemplate {
               : "{{ printf \"%s" + name.suffix() + "\" (" + include + ") }}";
       return YamlTrees.replace(tree, name.path(), YamlScalar.raw(expr));
     }
+    if (slot instanceof Slot.ConfigMapName configMap) {
+      return YamlTrees.replace(
+          tree, configMap.path(), YamlScalar.raw("{{ " + names.include(names.configMapName(configMap.configuration())) + " }}"));
+    }
     if (slot instanceof Slot.Namespace namespace) {
       return YamlTrees.replace(tree, namespace.path(), YamlScalar.raw("{{ .Release.Namespace }}"));
     }

@@ -1,5 +1,7 @@
 package io.chartascode.generator.internal.render.helm;
 
+import io.chartascode.generator.model.Configuration;
+
 import io.chartascode.generator.internal.k8s.LabelSet;
 
 /** The named templates in {@code _helpers.tpl}, prefixed with the chart name as Helm advises. */
@@ -23,6 +25,16 @@ record TemplateNames(String chart) {
       case POD -> chart + ".podLabels";
       case SELECTOR -> chart + ".selectorLabels";
     };
+  }
+
+  /** The data of a configuration's ConfigMap, as YAML. */
+  String configMapData(Configuration configuration) {
+    return chart + ".configmap." + configuration.name() + ".data";
+  }
+
+  /** The name of a configuration's ConfigMap, with the content hash of its data. */
+  String configMapName(Configuration configuration) {
+    return chart + ".configmap." + configuration.name() + ".name";
   }
 
   /** {@code include "envapp.fullname" .}. */

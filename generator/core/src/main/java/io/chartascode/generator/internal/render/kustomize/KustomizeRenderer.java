@@ -1,5 +1,6 @@
 package io.chartascode.generator.internal.render.kustomize;
 
+import io.chartascode.generator.internal.ProjectFiles;
 import io.chartascode.generator.internal.k8s.Labels;
 import io.chartascode.generator.internal.k8s.Manifest;
 import io.chartascode.generator.internal.k8s.ManifestFactory;
@@ -41,15 +42,22 @@ public final class KustomizeRenderer {
 
   private final Application app;
   private final GeneratedHeader header;
+  private final ConfigMapGenerators configMaps;
 
-  private KustomizeRenderer(Application app, GeneratedHeader header) {
+  private KustomizeRenderer(Application app, GeneratedHeader header, ProjectFiles projectFiles) {
     this.app = app;
     this.header = header;
+    this.configMaps = new ConfigMapGenerators(app, projectFiles);
+  }
+
+  /** Files by path relative to {@code kustomize/<app>/}, reading the files the model names from the working directory. */
+  public static SortedMap<String, String> render(Application app, GeneratedHeader header) {
+    return render(app, header, ProjectFiles.workingDirectory());
   }
 
   /** Files by path relative to {@code kustomize/<app>/}. */
-  public static SortedMap<String, String> render(Application app, GeneratedHeader header) {
-    return new KustomizeRenderer(app, header).files();
+  public static SortedMap<String, String> render(Application app, GeneratedHeader header, ProjectFiles projectFiles) {
+    return new KustomizeRenderer(app, header, projectFiles).files();
   }
 
   private SortedMap<String, String> files() {
@@ -61,13 +69,11 @@ public final class KustomizeRenderer {
       files.put("base/" + file, yaml(ManifestTrees.toYaml(m.object())));
       resources.add(YamlScalar.string(file));
     }
-    files.put(
-        "base/kustomization.yaml",
-        yaml(
-            kustomization()
-                .put("labels", labels())
-                .put("resources", YamlSeq.of(resources))
-                .build()));
+    YamlMap.Builder kustomization = kustomization().put("labels", labels()).put("resources", YamlSeq.of(resources));
+    if (!app.configurations().isEmpty()) {
+      kustomization.put("configMapGenerator", configMaps.base((path, content) -> files.put("base/" + path, content)));
+    }
+    files.put("base/kustomization.yaml", yaml(kustomization.build()));
     for (Environment env : app.environments()) {
       overlay(env, base).forEach((path, content) -> files.put("overlays/" + env.name() + "/" + path, content));
     }
@@ -113,6 +119,8 @@ public final class KustomizeRenderer {
       kustomization.put("labels", labels());
     }
     kustomization.put("resources", YamlSeq.of(resources));
+
+    configMaps.overlay(values).ifPresent(generators -> kustomization.put("configMapGenerator", generators));
 
     List<YamlNode> images = images(env, values);
     if (!images.isEmpty()) {

@@ -1,0 +1,95 @@
+package io.chartascode.generator.internal.render.kustomize;
+
+import io.chartascode.generator.internal.ProjectFiles;
+import io.chartascode.generator.internal.k8s.ConfigMapNames;
+import io.chartascode.generator.internal.yaml.YamlMap;
+import io.chartascode.generator.internal.yaml.YamlNode;
+import io.chartascode.generator.internal.yaml.YamlScalar;
+import io.chartascode.generator.internal.yaml.YamlSeq;
+import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.ConfigEntry;
+import io.chartascode.generator.model.Configuration;
+import io.chartascode.generator.model.ParameterValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * The {@code configMapGenerator} entries of the application's configurations. The base generates
+ * every key at its default; an overlay merges the keys whose value its environment changes.
+ * Kustomize appends the content hash to the name and rewrites every reference to it, which is
+ * what the chart reproduces (see the Helm side's {@code ConfigMapTemplate}).
+ *
+ * <p>Text goes in as a literal, {@code KEY="value"}: Kustomize takes a literal's value after the
+ * first {@code =} and strips one pair of enclosing quotes, so quoting every value passes any text
+ * through unchanged, quotes and {@code =} included. Files are copied into the base, under {@code
+ * files/<configuration>/<key>}, and named in {@code files}.
+ */
+final class ConfigMapGenerators {
+  private final Application app;
+  private final ProjectFiles projectFiles;
+
+  ConfigMapGenerators(Application app, ProjectFiles projectFiles) {
+    this.app = app;
+    this.projectFiles = projectFiles;
+  }
+
+  /** The base's generators; {@code files} receives the copied files, by path in the base. */
+  YamlSeq base(BiConsumer<String, String> files) {
+    List<YamlNode> generators = new ArrayList<>();
+    ParameterValues defaults = app.defaults();
+    for (Configuration configuration : app.configurations()) {
+      List<YamlNode> literals = new ArrayList<>();
+      List<YamlNode> sources = new ArrayList<>();
+      for (Map.Entry<String, ConfigEntry> e : configuration.entries().entrySet()) {
+        String key = e.getKey();
+        e.getValue().match(
+            value -> literals.add(literal(key, value.evaluate(defaults))),
+            source -> {
+              String file = "files/" + configuration.name() + "/" + key;
+              files.accept(file, projectFiles.text(source));
+              return sources.add(YamlScalar.string(key + "=" + file));
+            });
+      }
+      YamlMap.Builder generator = YamlMap.builder().put("name", ConfigMapNames.baseName(app, configuration));
+      if (!literals.isEmpty()) {
+        generator.put("literals", YamlSeq.of(literals));
+      }
+      if (!sources.isEmpty()) {
+        generator.put("files", YamlSeq.of(sources));
+      }
+      generators.add(generator.build());
+    }
+    return YamlSeq.of(generators);
+  }
+
+  /** The generators an overlay merges into the base's: the keys whose value {@code values} changes. */
+  Optional<YamlSeq> overlay(ParameterValues values) {
+    List<YamlNode> generators = new ArrayList<>();
+    ParameterValues defaults = app.defaults();
+    for (Configuration configuration : app.configurations()) {
+      List<YamlNode> literals = new ArrayList<>();
+      configuration.entries().forEach((key, entry) -> {
+        // Files are the same everywhere; only text can vary.
+        if (entry instanceof ConfigEntry.Text text && !text.value().evaluate(values).equals(text.value().evaluate(defaults))) {
+          literals.add(literal(key, text.value().evaluate(values)));
+        }
+      });
+      if (!literals.isEmpty()) {
+        generators.add(
+            YamlMap.builder()
+                .put("name", ConfigMapNames.baseName(app, configuration))
+                .put("behavior", "merge")
+                .put("literals", YamlSeq.of(literals))
+                .build());
+      }
+    }
+    return generators.isEmpty() ? Optional.empty() : Optional.of(YamlSeq.of(generators));
+  }
+
+  private static YamlScalar literal(String key, String value) {
+    return YamlScalar.string(key + "=\"" + value + "\"");
+  }
+}
