@@ -94,7 +94,7 @@ abstract class AbstractModelMojo extends AbstractMojo {
     try {
       Catalog loaded =
           CatalogLoader.load(compiled.classes(), classpath(), Optional.ofNullable(catalog).filter(c -> !c.isBlank()));
-      return new Rendered(List.copyOf(loaded.applications()), Generator.render(loaded, new GeneratedHeader(regenerateCommand)));
+      return new Rendered(List.copyOf(loaded.applications()), Generator.render(loaded, new GeneratedHeader(regenerateCommand), project.getBasedir().toPath()));
     } catch (ModelException e) {
       throw new MojoFailureException(e.getMessage());
     } catch (InvalidModelException e) {

@@ -21,6 +21,7 @@ import io.chartascode.generator.model.Workload;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -179,5 +180,17 @@ public final class EnvApp {
         .environment(Environment.builder("dev").namespace("envapp-dev").set(PROD, false).build())
         .environment(Environment.builder("prod").namespace("envapp-prod").set(PROD, true).build())
         .build();
+  }
+
+  /**
+   * {@code container} with {@code ENVAPP_SECRET_ENV} naming the variables it takes from Secrets,
+   * which envapp then always masks, whatever their names or values look like. The list comes from
+   * the model, so the chart and the overlays carry the same one.
+   */
+  public static Container maskingSecretEnv(Container container) {
+    List<String> names = container.secretEnvNames();
+    return names.isEmpty()
+        ? container
+        : container.toBuilder().env("ENVAPP_SECRET_ENV", Value.fixed(String.join(",", names))).build();
   }
 }

@@ -2,6 +2,7 @@ package io.chartascode.envapp.chart;
 
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Autoscaling;
+import io.chartascode.generator.model.Configuration;
 import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.ContainerPort;
 import io.chartascode.generator.model.EnvVar;
@@ -13,6 +14,7 @@ import io.chartascode.generator.model.NetworkPolicy;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.Patterns;
 import io.chartascode.generator.model.Resources;
+import io.chartascode.generator.model.SecretReference;
 import io.chartascode.generator.model.ServiceExposure;
 import io.chartascode.generator.model.Value;
 import io.chartascode.generator.model.Workload;
@@ -27,6 +29,7 @@ import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehaviorBuilder;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -36,7 +39,9 @@ import java.util.TreeMap;
  * has, so that each is generated, linted and proven helm ≡ kustomize in this repository's own
  * tree. An init container runs the binary's smoke test before the server starts; probes of three
  * kinds with timings; a preStop sleep; the pod's name and namespace from the downward API, and its
- * labels as files; an optional Secret mounted read-only; a sized in-memory cache; pod and
+ * labels as files; configuration from a file of this module and from a value, as variables and
+ * as a read-only file; a Secret's key as a variable and another as a read-only file (mode 0400),
+ * named to envapp as secret-backed so it masks them; a sized in-memory cache; pod and
  * ServiceAccount annotations from values; a rollout that never drops below the replica count; an
  * autoscaler on cpu and memory that scales down slowly; a NetworkPolicy that admits the namespace
  * and monitoring, and lets the pods reach DNS only.
@@ -80,6 +85,30 @@ public final class Showcase {
           .description("Annotations of the ServiceAccount, e.g. for workload identity.")
           .build();
 
+  public static final Parameter<String> GREETING =
+      Parameter.string("config.greeting", "hello from the configuration")
+          .description("The greeting, a key of the showcase-config ConfigMap; a change rolls the pods.")
+          .build();
+  public static final Parameter<String> CREDENTIALS_SECRET =
+      Parameter.string("credentials.secretName", "showcase-credentials")
+          .description("The Secret with the keys db-password and api-token, created out of band (never in git).")
+          .build();
+
+  /** Configuration from the project's file and from a value; each key's change rolls the pods. */
+  static final Configuration CONFIG =
+      Configuration.builder("config")
+          .file(Path.of("src/main/config/showcase.properties"))
+          .value("GREETING", Value.of(GREETING))
+          .literal("LOG_FORMAT", "json")
+          .build();
+
+  /** A Secret read by name, whose values never enter the model, the chart or git. */
+  static final SecretReference CREDENTIALS =
+      SecretReference.builder(Value.of(CREDENTIALS_SECRET))
+          .key("db-password", "The database user's password, read as DB_PASSWORD.")
+          .key("api-token", "The token clients present, mounted as /var/run/secrets/showcase/api-token.")
+          .build();
+
   private Showcase() {}
 
   private static SecurityContext hardened() {
@@ -102,12 +131,14 @@ public final class Showcase {
             .securityContext(hardened())
             .writableDirectory("/tmp")
             .build();
-    Container app =
+    Container app = EnvApp.maskingSecretEnv(
         Container.builder("app")
             .image(image)
             .port(ContainerPort.http(8080))
             .env(EnvVar.fromField("POD_NAME", "metadata.name"))
             .env(EnvVar.fromField("POD_NAMESPACE", "metadata.namespace"))
+            .env(EnvVar.from("DB_PASSWORD", CREDENTIALS, "db-password"))
+            .envFrom(CONFIG, "CONFIG_")
             .extraEnv(ENV)
             .resources(Resources.of(EnvApp.CPU_REQUEST, MEMORY_REQUEST, EnvApp.CPU_LIMIT, MEMORY_LIMIT))
             .liveness(HttpProbe.get("/healthz", "http"))
@@ -128,8 +159,9 @@ public final class Showcase {
             .writableDirectory("/tmp")
             .mountReadOnly("podinfo", "/etc/podinfo")
             .mountReadOnly("credentials", "/var/run/secrets/showcase")
+            .mountReadOnly("config", "/etc/showcase")
             .mount(new VolumeMountBuilder().withName("cache").withMountPath("/var/cache/showcase").build())
-            .build();
+            .build());
 
     Workload workload =
         Workload.builder()
@@ -159,10 +191,8 @@ public final class Showcase {
                 .addNewItem().withPath("labels").withNewFieldRef().withFieldPath("metadata.labels").endFieldRef().endItem()
                 .endDownwardAPI()
                 .build())
-            // Created out of band, if at all (never in git): the pods start without it.
-            .volume(new VolumeBuilder().withName("credentials")
-                .withNewSecret().withSecretName("showcase-credentials").withOptional(true).withDefaultMode(0400).endSecret()
-                .build())
+            .volume("credentials", CREDENTIALS, "api-token")
+            .volume("config", CONFIG, "showcase.properties")
             .volume(new VolumeBuilder().withName("cache")
                 .withNewEmptyDir().withMedium("Memory").withSizeLimit(new Quantity("32Mi")).endEmptyDir()
                 .build())
@@ -175,7 +205,7 @@ public final class Showcase {
         .parameters(
             EnvApp.HUB, EnvApp.IMAGE, EnvApp.TAG, ENV, REPLICAS, EnvApp.CPU_REQUEST, MEMORY_REQUEST, EnvApp.CPU_LIMIT,
             MEMORY_LIMIT, EnvApp.AUTOSCALING_ENABLED, MIN_REPLICAS, MAX_REPLICAS, TARGET_CPU, TARGET_MEMORY, EnvApp.SERVICE_PORT,
-            POD_ANNOTATIONS, SERVICE_ACCOUNT_ANNOTATIONS)
+            POD_ANNOTATIONS, SERVICE_ACCOUNT_ANNOTATIONS, GREETING, CREDENTIALS_SECRET)
         .workload(workload)
         .service(ServiceExposure.clusterIp(Value.of(EnvApp.SERVICE_PORT), "http"))
         .serviceAccountAnnotations(SERVICE_ACCOUNT_ANNOTATIONS)
@@ -197,6 +227,7 @@ public final class Showcase {
         .environment(Environment.builder("prod")
             .namespace("showcase-prod")
             .set(MAX_REPLICAS, 10)
+            .set(GREETING, "hello from production")
             .set(SERVICE_ACCOUNT_ANNOTATIONS,
                 new TreeMap<>(Map.of("iam.gke.io/gcp-service-account", "showcase@example-project.iam.gserviceaccount.com")))
             .build())

@@ -109,6 +109,29 @@ public final class Container {
     return Optional.ofNullable(extraEnv);
   }
 
+  /**
+   * The names of the variables whose values come from Secrets: {@code secretKeyRef}s, of a {@link
+   * SecretReference} or written out, and every declared key of a Secret read by {@code envFrom},
+   * with its prefix. What a process that prints its environment must never show.
+   */
+  public List<String> secretEnvNames() {
+    List<String> names = new ArrayList<>();
+    for (EnvVar var : env) {
+      boolean secret = var.match(
+          value -> false,
+          key -> key.source() instanceof SecretReference,
+          source -> source.getSecretKeyRef() != null);
+      if (secret) {
+        names.add(var.name());
+      }
+    }
+    for (EnvFrom from : envFrom) {
+      from.source().match(configuration -> List.<String>of(), secret -> List.copyOf(secret.keys().keySet()))
+          .forEach(key -> names.add(from.prefix() + key));
+    }
+    return names;
+  }
+
   /** ConfigMaps and Secrets whose every key becomes a variable. Default: none. */
   public List<EnvFrom> envFrom() {
     return envFrom;

@@ -4,6 +4,8 @@ import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.ChartParameters;
 import io.chartascode.generator.model.Environment;
 import io.chartascode.generator.model.Parameter;
+import io.chartascode.generator.model.ParameterValues;
+import io.chartascode.generator.model.SecretReference;
 import io.chartascode.generator.GeneratedHeader;
 import io.chartascode.generator.internal.render.ValuesTree;
 import io.chartascode.generator.internal.yaml.YamlWriter;
@@ -19,6 +21,7 @@ final class ChartReadme {
     StringBuilder md = new StringBuilder();
     md.append(header.markdown()).append('\n');
     md.append("# ").append(app.name()).append("\n\n").append(app.description()).append("\n\n");
+    secrets(app, md);
     md.append("## Install\n\nFrom an OCI registry, where `mvn chart-as-code:push -Dchartascode.registry=$REGISTRY`"
         + " publishes it (the archive inside is byte-for-byte the same on every build):\n\n```sh\n");
     md.append("REGISTRY=oci://ghcr.io/my-org/charts   # where the chart was pushed\n");
@@ -78,6 +81,34 @@ final class ChartReadme {
       }
     }
     return md.toString();
+  }
+
+  /** The Secrets to create before installing; the chart reads them and never holds their values. */
+  private static void secrets(Application app, StringBuilder md) {
+    if (app.secrets().isEmpty()) {
+      return;
+    }
+    md.append("## Secrets\n\nThe chart reads these Secrets and does not create them; create them in the release's"
+        + " namespace first. Their values never enter the chart or its values.\n\n");
+    md.append("| Secret | Key | Holds |\n|--------|-----|-------|\n");
+    for (SecretReference secret : app.secrets()) {
+      secret.keys().forEach((key, description) ->
+          md.append("| ").append(secretName(secret)).append(" | `").append(key).append("` | ").append(cell(description)).append(" |\n"));
+    }
+    md.append("\n```sh\n");
+    for (SecretReference secret : app.secrets()) {
+      md.append("kubectl create secret generic ").append(secret.name().evaluate(app.defaults()));
+      secret.keys().keySet().forEach(key -> md.append(" --from-literal=").append(key).append("=..."));
+      md.append('\n');
+    }
+    md.append("```\n\n");
+  }
+
+  /** {@code `db`}, or {@code `db` (value `secrets.db`)} where a value names it. */
+  private static String secretName(SecretReference secret) {
+    String name = "`" + secret.name().evaluate(ParameterValues.defaults(secret.name().parameters().toList())) + "`";
+    List<String> parameters = secret.name().parameters().map(p -> "`" + p.name() + "`").toList();
+    return parameters.isEmpty() ? name : name + " (value " + String.join(", ", parameters) + ")";
   }
 
   private static String constraints(Parameter<?> p) {

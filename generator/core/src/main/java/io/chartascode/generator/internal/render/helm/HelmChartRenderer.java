@@ -10,6 +10,7 @@ import io.chartascode.generator.model.Bound;
 import io.chartascode.generator.model.ChartParameters;
 import io.chartascode.generator.model.Environment;
 import io.chartascode.generator.model.Parameter;
+import io.chartascode.generator.model.SecretReference;
 import io.chartascode.generator.model.Value;
 import io.chartascode.generator.GeneratedHeader;
 import io.chartascode.generator.internal.render.ValuesTree;
@@ -93,14 +94,22 @@ public final class HelmChartRenderer {
   private String notes() {
     String fullname = "{{ " + names.include(names.fullname()) + " }}";
     String port = HelmExpressions.action(app.service().port());
+    StringBuilder secrets = new StringBuilder();
+    if (!app.secrets().isEmpty()) {
+      secrets.append("\nIt reads these Secrets, which it does not create; the pods wait until they exist:\n");
+      for (SecretReference secret : app.secrets()) {
+        String name = secret.name() instanceof Value.Fixed<String> fixed ? fixed.value() : HelmExpressions.action(secret.name());
+        secrets.append("  ").append(name).append(": ").append(String.join(", ", secret.keys().keySet())).append('\n');
+      }
+    }
     return """
         %s is running in namespace {{ .Release.Namespace }}.
-
+        %s
         Try it:
           kubectl -n {{ .Release.Namespace }} port-forward svc/%s 8080:%s
           curl -s http://127.0.0.1:8080/
         """
-        .formatted(fullname, fullname, port);
+        .formatted(fullname, secrets, fullname, port);
   }
 
   /** A {@code helm test} hook that fetches the Service once, hardened like the app itself. */
