@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartascode.generator.internal.k8s.Labels;
 import io.chartascode.generator.internal.k8s.Manifest;
+import io.chartascode.generator.internal.ProjectFiles;
 import io.chartascode.generator.internal.k8s.ManifestFactory;
 import io.chartascode.generator.internal.k8s.ManifestTrees;
 import io.chartascode.generator.model.Application;
@@ -45,10 +46,14 @@ public final class RenderComparison {
   public static List<Difference> compare(Application app, List<InputObject> imported) {
     List<Difference> differences = new ArrayList<>();
     for (Map.Entry<String, ObjectNode> rendered : render(app).entrySet()) {
-      String kind = rendered.getKey();
-      Optional<InputObject> input = imported.stream().filter(o -> o.kind().equals(kind)).findFirst();
+      String kind = rendered.getValue().path("kind").asText();
+      String name = rendered.getValue().path("metadata").path("name").asText();
+      // The model has one object of each kind, but one ConfigMap per configuration.
+      Optional<InputObject> input = imported.stream()
+          .filter(o -> o.kind().equals(kind) && (!kind.equals("ConfigMap") || o.name().equals(name)))
+          .findFirst();
       if (input.isEmpty()) {
-        differences.add(new Difference(kind + "/" + app.name(), "", "", "absent", "added by the model", "not in the input"));
+        differences.add(new Difference(kind + "/" + name, "", "", "absent", "added by the model", "not in the input"));
         continue;
       }
       new RenderComparison(input.get(), differences).compare(normalise(input.get().tree()), rendered.getValue(), "", "");
@@ -61,7 +66,7 @@ public final class RenderComparison {
     SortedMap<String, String> selector = Labels.selector(app);
     SortedMap<String, String> all = new TreeMap<>(selector);
     all.putAll(Labels.version(app));
-    for (Manifest m : ManifestFactory.concrete(app, app.defaults())) {
+    for (Manifest m : ManifestFactory.deployed(app, app.defaults(), ProjectFiles.workingDirectory())) {
       ObjectNode tree = ((ObjectNode) ManifestTrees.toJson(m.object())).deepCopy();
       labels(tree, "/metadata", "labels", all);
       switch (m.kind()) {
@@ -72,7 +77,7 @@ public final class RenderComparison {
         case "Service" -> labels(tree, "/spec", "selector", selector);
         default -> { }
       }
-      objects.put(m.kind(), tree);
+      objects.put(m.kind() + "/" + m.object().getMetadata().getName(), tree);
     }
     return objects;
   }

@@ -19,6 +19,7 @@ import java.util.SortedMap;
  * @param disruptionBudget the input's PodDisruptionBudget; empty when it has none
  * @param networkPolicy the input's NetworkPolicy; empty when it has none the model expresses
  * @param serviceAccountAnnotations the map parameter of the ServiceAccount's annotations, if it has any
+ * @param keySources the configurations and Secrets the pod reads, as constants of the generated class
  */
 public record ApplicationPlan(
     String name,
@@ -32,17 +33,19 @@ public record ApplicationPlan(
     Optional<NetworkPolicy> networkPolicy,
     Optional<ParameterPlan> serviceAccountAnnotations,
     SortedMap<OptOut, String> optOuts,
-    Optional<Environment> environment) {
+    Optional<Environment> environment,
+    List<KeySourcePlan> keySources) {
 
   public ApplicationPlan {
     parameters = List.copyOf(parameters);
+    keySources = List.copyOf(keySources);
   }
 
   public ApplicationPlan withOptOuts(SortedMap<OptOut, String> optOuts) {
     return new ApplicationPlan(
         name, chartVersion, appVersion, parameters, workload, service, autoscaling, disruptionBudget, networkPolicy,
         serviceAccountAnnotations, optOuts,
-        environment);
+        environment, keySources);
   }
 
   /** The Deployment's pod. */
@@ -60,9 +63,11 @@ public record ApplicationPlan(
       Optional<String> priorityClassName,
       Optional<ObjectNode> strategy,
       List<ObjectNode> volumes,
+      List<KeySourcePlan.KeyVolume> keyVolumes,
       Optional<ParameterPlan> podAnnotations) {
     public Workload {
       volumes = List.copyOf(volumes);
+      keyVolumes = List.copyOf(keyVolumes);
       initContainers = List.copyOf(initContainers);
       nodeSelector = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(nodeSelector));
       imagePullSecrets = List.copyOf(imagePullSecrets);

@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param env variables set one by one, in input order, before {@code extraEnv}
  * @param extraEnv the map parameter holding the variables that follow in name order
+ * @param envFrom the ConfigMaps and Secrets whose every key is a variable
  * @param liveness a probe (also {@code readiness}, {@code startup}): the part builder code can
  *     express, with a numbered port written as the container port's name
  * @param lifecycle the container's hooks, as builder code can express them
@@ -24,6 +25,7 @@ public record ContainerPlan(
     List<Port> ports,
     List<Env> env,
     Optional<ParameterPlan> extraEnv,
+    List<KeySourcePlan.EnvFrom> envFrom,
     ValuePlan cpuRequest,
     ValuePlan memoryRequest,
     ValuePlan cpuLimit,
@@ -43,6 +45,7 @@ public record ContainerPlan(
     args = List.copyOf(args);
     ports = List.copyOf(ports);
     env = List.copyOf(env);
+    envFrom = List.copyOf(envFrom);
     writableDirectories = List.copyOf(writableDirectories);
     mounts = List.copyOf(mounts);
   }
@@ -50,14 +53,21 @@ public record ContainerPlan(
   /** A named container port. */
   public record Port(String name, int number) {}
 
-  /** A variable with its own value, or one the kubelet fills in from {@code source} ({@code valueFrom}). */
-  public record Env(String name, Optional<ValuePlan> value, Optional<ObjectNode> source) {
+  /**
+   * A variable with its own value, one key of a ConfigMap or Secret of the model, or one the
+   * kubelet fills in from {@code source} ({@code valueFrom}).
+   */
+  public record Env(String name, Optional<ValuePlan> value, Optional<KeySourcePlan.KeyRef> key, Optional<ObjectNode> source) {
     public static Env of(String name, ValuePlan value) {
-      return new Env(name, Optional.of(value), Optional.empty());
+      return new Env(name, Optional.of(value), Optional.empty(), Optional.empty());
+    }
+
+    public static Env fromKey(String name, KeySourcePlan.KeyRef key) {
+      return new Env(name, Optional.empty(), Optional.of(key), Optional.empty());
     }
 
     public static Env from(String name, ObjectNode source) {
-      return new Env(name, Optional.empty(), Optional.of(source));
+      return new Env(name, Optional.empty(), Optional.empty(), Optional.of(source));
     }
   }
 }

@@ -54,6 +54,7 @@ public final class ManifestAnalyzer {
   private final List<Skipped> skipped = new ArrayList<>();
   private final List<ParameterPlan> parameters = new ArrayList<>();
   private final Names names = new Names();
+  private KeySourceReader keySources;
 
   /** The plan, the input objects it was read from, what was left out, and remarks for the report. */
   public record Result(
@@ -113,6 +114,7 @@ public final class ManifestAnalyzer {
     Optional<String> chartVersion =
         text(labels, HELM_CHART_LABEL).filter(c -> c.startsWith(name + "-")).map(c -> c.substring(name.length() + 1));
 
+    keySources = new KeySourceReader(deployment.name(), objects, names);
     JsonNode containers = pod.path("containers");
     if (!containers.isArray() || containers.isEmpty()) {
       throw new ImportException(deployment.where(POD) + ": " + deployment.id() + " has no containers");
@@ -149,6 +151,17 @@ public final class ManifestAnalyzer {
           skipReason(networkPolicy.get(), deployment)));
     }
 
+    // The model writes its ConfigMap and Secret volumes after the others: those at the end are read as such.
+    List<ObjectNode> ownVolumes = new ArrayList<>(modelVolumes(pod, volumes));
+    List<KeySourcePlan.KeyVolume> keyVolumes = new ArrayList<>();
+    while (!ownVolumes.isEmpty()) {
+      Optional<KeySourcePlan.KeyVolume> last = keySources.volume(ownVolumes.get(ownVolumes.size() - 1));
+      if (last.isEmpty()) {
+        break;
+      }
+      keyVolumes.add(0, last.get());
+      ownVolumes.remove(ownVolumes.size() - 1);
+    }
     ApplicationPlan.Workload workload =
         new ApplicationPlan.Workload(
             ValuePlan.of(replicasParameter),
@@ -163,7 +176,8 @@ public final class ManifestAnalyzer {
             imagePullSecrets(pod),
             present(pod.path("priorityClassName")).map(JsonNode::asText),
             present(deployment.tree().at("/spec/strategy")).map(st -> Fabric8Source.expressible(st, DeploymentStrategy.class)),
-            modelVolumes(pod, volumes),
+            ownVolumes,
+            keyVolumes,
             annotations(deployment.tree().at("/spec/template/metadata/annotations"), "POD_ANNOTATIONS", "podAnnotations",
                 "Annotations of the pods; a values file can add to them."));
 
@@ -182,7 +196,10 @@ public final class ManifestAnalyzer {
             networkPolicyPlan,
             serviceAccount.flatMap(sa -> annotations(sa.tree().at("/metadata/annotations"), "SERVICE_ACCOUNT_ANNOTATIONS",
                 "serviceAccount.annotations", "Annotations of the ServiceAccount, e.g. for workload identity.")),
-            new TreeMap<>(), environment);
+            new TreeMap<>(), environment, keySources.sources());
+    List<InputObject> configurations = keySources.configMapObjects();
+    skipped.removeIf(sk -> configurations.stream().anyMatch(o -> o.id().equals(sk.object())));
+    imported.addAll(configurations);
     return new Result(plan, imported, skipped, notes);
   }
 
@@ -334,6 +351,17 @@ public final class ManifestAnalyzer {
 
     List<ContainerPlan.Env> env = new ArrayList<>();
     Optional<ParameterPlan> extraEnv = env(d, at, c, name, values, constants, of, application, env);
+    List<KeySourcePlan.EnvFrom> envFrom = new ArrayList<>();
+    JsonNode envFromList = c.path("envFrom");
+    for (int i = 0; i < envFromList.size() && envFromList.isArray(); i++) {
+      Optional<KeySourcePlan.EnvFrom> from = keySources.envFrom(envFromList.get(i));
+      if (from.isPresent()) {
+        envFrom.add(from.get());
+      } else {
+        notes.add(d.where(at + "/envFrom/" + i) + ": envFrom entry " + i + " of " + name + " reads a ConfigMap the"
+            + " model does not write, or reads it optionally; the model leaves it out");
+      }
+    }
 
     JsonNode resources = c.path("resources");
     Quantity cpu = quantities(d, at, resources, "cpu", "100m", "500m", name);
@@ -367,6 +395,7 @@ public final class ManifestAnalyzer {
         ports,
         env,
         extraEnv,
+        envFrom,
         ValuePlan.of(cpuRequest),
         ValuePlan.of(memoryRequest),
         ValuePlan.of(cpuLimit),
@@ -427,7 +456,10 @@ public final class ManifestAnalyzer {
     for (int i = 0; i < start; i++) {
       String[] var = vars.get(i);
       if (var[1] == null) {
-        fixed.add(ContainerPlan.Env.from(var[0], Fabric8Source.expressible(list.get(i).path("valueFrom"), EnvVarSource.class)));
+        JsonNode valueFrom = list.get(i).path("valueFrom");
+        fixed.add(keySources.envKey(var[0], valueFrom)
+            .map(key -> ContainerPlan.Env.fromKey(var[0], key))
+            .orElseGet(() -> ContainerPlan.Env.from(var[0], Fabric8Source.expressible(valueFrom, EnvVarSource.class))));
         continue;
       }
       ParameterPlan p = add(ParameterPlan.of(

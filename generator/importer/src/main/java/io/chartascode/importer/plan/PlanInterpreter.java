@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Configuration;
+import io.chartascode.generator.model.KeySource;
+import io.chartascode.generator.model.SecretReference;
 import io.chartascode.generator.model.Autoscaling;
 import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.ContainerPort;
@@ -38,6 +41,7 @@ public final class PlanInterpreter {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Map<String, Parameter<?>> parameters = new HashMap<>();
+  private final Map<String, KeySource> keySources = new HashMap<>();
 
   private PlanInterpreter() {}
 
@@ -50,6 +54,7 @@ public final class PlanInterpreter {
     plan.chartVersion().ifPresent(app::chartVersion);
     plan.appVersion().ifPresent(app::appVersion);
     plan.parameters().forEach(p -> app.parameters(parameter(p)));
+    plan.keySources().forEach(k -> keySources.put(k.constant(), keySource(k)));
     Workload.Builder workload = Workload.builder().replicas(value(plan.workload().replicas()));
     plan.workload().initContainers().forEach(c -> workload.initContainer(container(c)));
     plan.workload().containers().forEach(c -> workload.container(container(c)));
@@ -62,6 +67,8 @@ public final class PlanInterpreter {
     plan.workload().priorityClassName().ifPresent(workload::priorityClassName);
     plan.workload().strategy().ifPresent(st -> workload.strategy(fabric8(st, DeploymentStrategy.class)));
     plan.workload().volumes().forEach(v -> workload.volume(fabric8(v, Volume.class)));
+    plan.workload().keyVolumes().forEach(v ->
+        workload.volume(v.name(), keySources.get(v.source().constant()), v.keys().toArray(String[]::new)));
     plan.workload().podAnnotations().ifPresent(p -> workload.podAnnotations(stringMap(p)));
     plan.workload().antiAffinity().ifPresent(workload::antiAffinity);
     app.workload(workload.build());
@@ -103,15 +110,34 @@ public final class PlanInterpreter {
     return app.build();
   }
 
+  private static KeySource keySource(KeySourcePlan plan) {
+    if (plan instanceof KeySourcePlan.ConfigurationPlan c) {
+      Configuration.Builder configuration = Configuration.builder(c.name());
+      c.data().forEach(configuration::literal);
+      return configuration.build();
+    }
+    KeySourcePlan.SecretPlan secret = (KeySourcePlan.SecretPlan) plan;
+    SecretReference.Builder reference = SecretReference.builder(secret.secretName());
+    secret.keys().forEach(reference::key);
+    return reference.build();
+  }
+
   private Container container(ContainerPlan c) {
     Container.Builder container =
         Container.builder(c.name())
             .image(new Image(value(c.hub()), value(c.image()), value(c.tag())))
             .pullPolicy(value(c.pullPolicy()));
     c.ports().forEach(p -> container.port(ContainerPort.named(p.name(), Value.fixed(p.number()))));
-    c.env().forEach(e -> e.value().ifPresentOrElse(
-        v -> container.env(e.name(), value(v)),
-        () -> container.env(EnvVar.from(e.name(), fabric8(e.source().orElseThrow(), EnvVarSource.class)))));
+    for (ContainerPlan.Env e : c.env()) {
+      if (e.value().isPresent()) {
+        container.env(e.name(), value(e.value().get()));
+      } else if (e.key().isPresent()) {
+        container.env(EnvVar.from(e.name(), keySources.get(e.key().get().source().constant()), e.key().get().key()));
+      } else {
+        container.env(EnvVar.from(e.name(), fabric8(e.source().orElseThrow(), EnvVarSource.class)));
+      }
+    }
+    c.envFrom().forEach(from -> container.envFrom(keySources.get(from.source().constant()), from.prefix()));
     c.extraEnv().ifPresent(extra -> container.extraEnv(stringMap(extra)));
     container.resources(
         new io.chartascode.generator.model.Resources(

@@ -21,6 +21,7 @@ import io.chartascode.generator.model.TopologySpread;
 import io.chartascode.importer.ImportReport;
 import io.chartascode.importer.plan.ApplicationPlan;
 import io.chartascode.importer.plan.ContainerPlan;
+import io.chartascode.importer.plan.KeySourcePlan;
 import io.chartascode.importer.plan.ParameterPlan;
 import io.chartascode.importer.plan.ValuePlan;
 import io.fabric8.kubernetes.api.model.EnvVarSource;
@@ -54,6 +55,7 @@ public final class ModelSource {
   private static final ClassName AUTOSCALING = ClassName.get(MODEL, "Autoscaling");
   private static final ClassName ANTI_AFFINITY = ClassName.get(AntiAffinity.class);
   private static final ClassName CATALOG = ClassName.get("io.chartascode.generator", "Catalog");
+  private static final ClassName CONFIGURATION = ClassName.get(MODEL, "Configuration");
   private static final ClassName CONTAINER = ClassName.get(MODEL, "Container");
   private static final ClassName CONTAINER_PORT = ClassName.get(MODEL, "ContainerPort");
   private static final ClassName DISRUPTION_BUDGET = ClassName.get(DisruptionBudget.class);
@@ -67,6 +69,7 @@ public final class ModelSource {
   private static final ClassName PARAMETER = ClassName.get(MODEL, "Parameter");
   private static final ClassName PATTERNS = ClassName.get(MODEL, "Patterns");
   private static final ClassName RESOURCES = ClassName.get(MODEL, "Resources");
+  private static final ClassName SECRET_REFERENCE = ClassName.get(MODEL, "SecretReference");
   private static final ClassName SERVICE_EXPOSURE = ClassName.get(MODEL, "ServiceExposure");
   private static final ClassName TOPOLOGY_SPREAD = ClassName.get(TopologySpread.class);
   private static final ClassName VALUE = ClassName.get(MODEL, "Value");
@@ -93,6 +96,7 @@ public final class ModelSource {
                     + "{@code Environment.builder(\"dev\").namespace(\"$L-dev\").set(TAG, \"...\")}.\n",
                 plan.name(), comment(String.join(", ", report.files())), plan.name());
     plan.parameters().forEach(p -> type.addField(field(p)));
+    plan.keySources().forEach(k -> type.addField(field(k)));
     type.addMethod(application(plan));
     type.addMethod(
         MethodSpec.methodBuilder("applications")
@@ -133,6 +137,26 @@ public final class ModelSource {
     return FieldSpec.builder(ParameterizedTypeName.get(PARAMETER, javaType(p.type())), p.constant())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .initializer(init.build())
+        .build();
+  }
+
+  /** {@code Configuration.builder("config").literal(...)...build()} or {@code SecretReference.builder(...)...build()}. */
+  private static FieldSpec field(KeySourcePlan source) {
+    CodeBlock.Builder init = CodeBlock.builder();
+    ClassName type;
+    if (source instanceof KeySourcePlan.ConfigurationPlan c) {
+      type = CONFIGURATION;
+      init.add("\n$>$>$T.builder($S)$>$>", CONFIGURATION, c.name());
+      c.data().forEach((key, value) -> init.add("\n.literal($S, $L)", key, text(value)));
+    } else {
+      KeySourcePlan.SecretPlan secret = (KeySourcePlan.SecretPlan) source;
+      type = SECRET_REFERENCE;
+      init.add("\n$>$>$T.builder($S)$>$>", SECRET_REFERENCE, secret.secretName());
+      secret.keys().forEach((key, description) -> init.add("\n.key($S, $S)", key, description));
+    }
+    return FieldSpec.builder(type, source.constant())
+        .addModifiers(Modifier.STATIC, Modifier.FINAL)
+        .initializer(init.add("\n.build()$<$<$<$<").build())
         .build();
   }
 
@@ -192,10 +216,18 @@ public final class ModelSource {
         code.add("\n.port($T.named($S, $T.fixed($L)))", CONTAINER_PORT, port.name(), VALUE, port.number());
       }
     }
-    c.env().forEach(e -> e.value().ifPresentOrElse(
-        v -> code.add("\n.env($S, $L)", e.name(), value(v)),
-        () -> code.add("\n.env($T.from($S,\n$>$>$L$<$<))", ENV_VAR, e.name(),
-            Fabric8Source.builder(e.source().orElseThrow(), EnvVarSource.class))));
+    for (ContainerPlan.Env e : c.env()) {
+      if (e.value().isPresent()) {
+        code.add("\n.env($S, $L)", e.name(), value(e.value().get()));
+      } else if (e.key().isPresent()) {
+        code.add("\n.env($T.from($S, $N, $S))", ENV_VAR, e.name(), e.key().get().source().constant(), e.key().get().key());
+      } else {
+        code.add("\n.env($T.from($S,\n$>$>$L$<$<))", ENV_VAR, e.name(),
+            Fabric8Source.builder(e.source().orElseThrow(), EnvVarSource.class));
+      }
+    }
+    c.envFrom().forEach(from -> code.add("\n.envFrom($N$L)", from.source().constant(),
+        from.prefix().isEmpty() ? CodeBlock.of("") : CodeBlock.of(", $S", from.prefix())));
     c.extraEnv().ifPresent(extra -> code.add("\n.extraEnv($N)", extra.constant()));
     List<ValuePlan> resources = List.of(c.cpuRequest(), c.memoryRequest(), c.cpuLimit(), c.memoryLimit());
     if (resources.stream().allMatch(ValuePlan.Ref.class::isInstance)) {
@@ -241,6 +273,8 @@ public final class ModelSource {
     w.priorityClassName().ifPresent(name -> code.add("\n.priorityClassName($S)", name));
     w.strategy().ifPresent(st -> code.add("\n.strategy(\n$>$>$L$<$<)", Fabric8Source.builder(st, DeploymentStrategy.class)));
     w.volumes().forEach(v -> code.add("\n.volume(\n$>$>$L$<$<)", Fabric8Source.builder(v, Volume.class)));
+    w.keyVolumes().forEach(v -> code.add("\n.volume($S, $N$L)", v.name(), v.source().constant(),
+        v.keys().isEmpty() ? CodeBlock.of("") : CodeBlock.of(", $L", strings(v.keys()))));
     w.podAnnotations().ifPresent(p -> code.add("\n.podAnnotations($N)", p.constant()));
     w.tolerations().forEach(t -> code.add("\n.toleration(\n$>$>$L$<$<)", Fabric8Source.builder(t, Toleration.class)));
     List<TopologySpread> spreads = new ArrayList<>(w.topologySpreads());

@@ -6,6 +6,7 @@ import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.ParameterValues;
 import io.chartascode.generator.model.Value;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.SortedMap;
 
 /**
@@ -15,10 +16,18 @@ import java.util.SortedMap;
 public final class ConcreteBinder implements Binder {
   private final Application app;
   private final ParameterValues values;
+  private final Function<Configuration, String> configMapNames;
 
+  /** As the Kustomize base writes them: a configuration's ConfigMap by its name before the hash. */
   public ConcreteBinder(Application app, ParameterValues values) {
+    this(app, values, configuration -> ConfigMapNames.baseName(app, configuration));
+  }
+
+  /** With the names a configuration's ConfigMap has once deployed, hash included. */
+  ConcreteBinder(Application app, ParameterValues values, Function<Configuration, String> configMapNames) {
     this.app = app;
     this.values = values;
+    this.configMapNames = configMapNames;
   }
 
   @Override
@@ -38,7 +47,7 @@ public final class ConcreteBinder implements Binder {
 
   @Override
   public String configMapName(Configuration configuration) {
-    return ConfigMapNames.baseName(app, configuration);
+    return configMapNames.apply(configuration);
   }
 
   @Override

@@ -2,10 +2,26 @@ package io.chartascode.generator.internal.k8s;
 
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Configuration;
+import io.chartascode.generator.model.ParameterValues;
+import io.chartascode.generator.internal.ProjectFiles;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
-/** How a {@link Configuration}'s ConfigMap is named before its content hash is appended. */
+/** How a {@link Configuration}'s ConfigMap is named, before and after its content hash is appended. */
 public final class ConfigMapNames {
   private ConfigMapNames() {}
+
+  /** {@code <app>-<configuration>-<hash>}: the name Helm and Kustomize both give it for these values. */
+  public static String deployedName(Application app, Configuration configuration, ParameterValues values, ProjectFiles files) {
+    return baseName(app, configuration) + "-" + ConfigMapHash.suffix(data(configuration, values, files));
+  }
+
+  /** The ConfigMap's data for these values. */
+  public static SortedMap<String, String> data(Configuration configuration, ParameterValues values, ProjectFiles files) {
+    SortedMap<String, String> data = new TreeMap<>();
+    configuration.entries().forEach((key, entry) -> data.put(key, entry.match(v -> v.evaluate(values), files::text)));
+    return data;
+  }
 
   /** {@code <app>-<configuration>}, as the Kustomize base names the generator and the pods refer to it. */
   public static String baseName(Application app, Configuration configuration) {

@@ -6,7 +6,9 @@ import io.chartascode.generator.model.CustomObject;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.ParameterValues;
 import io.chartascode.generator.model.Value;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.chartascode.generator.internal.ProjectFiles;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.ArrayList;
@@ -35,6 +37,27 @@ public final class ManifestFactory {
     return factory.all(() -> new ConcreteBinder(app, values)).stream()
         .filter(m -> m.condition().map(c -> c.evaluate(values)).orElse(true))
         .toList();
+  }
+
+  /**
+   * The objects as Helm and Kustomize both deploy them for one set of values: those of {@link
+   * #concrete}, referring to each configuration's ConfigMap by its hash-suffixed name, followed by
+   * the ConfigMaps themselves (without the labels and namespace the tools add).
+   */
+  public static List<Manifest> deployed(Application app, ParameterValues values, ProjectFiles files) {
+    ManifestFactory factory = new ManifestFactory(app);
+    List<Manifest> manifests = new ArrayList<>(factory.all(() -> new ConcreteBinder(app, values,
+            configuration -> ConfigMapNames.deployedName(app, configuration, values, files))).stream()
+        .filter(m -> m.condition().map(c -> c.evaluate(values)).orElse(true))
+        .toList());
+    for (Configuration configuration : app.configurations()) {
+      ConfigMap configMap = new ConfigMapBuilder()
+          .withNewMetadata().withName(ConfigMapNames.deployedName(app, configuration, values, files)).endMetadata()
+          .withData(ConfigMapNames.data(configuration, values, files))
+          .build();
+      manifests.add(new Manifest("configmap-" + configuration.name(), configMap, Optional.empty(), List.of()));
+    }
+    return manifests;
   }
 
   /** Every object at its defaults, with the slots a template needs. */
