@@ -277,6 +277,12 @@ public final class Application {
       return this;
     }
 
+    /** Drops the environments added so far, e.g. to derive a variant of an application with others. */
+    public Builder clearEnvironments() {
+      this.environments.clear();
+      return this;
+    }
+
     /** Gives up one guarantee; the reason is required and shows up in review. */
     public Builder optOut(OptOut optOut, String reason) {
       if (reason == null || reason.isBlank()) {

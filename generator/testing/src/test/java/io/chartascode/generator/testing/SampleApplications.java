@@ -2,6 +2,7 @@ package io.chartascode.generator.testing;
 
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Autoscaling;
+import io.chartascode.generator.model.Configuration;
 import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.ContainerPort;
 import io.chartascode.generator.model.EnvVar;
@@ -14,6 +15,7 @@ import io.chartascode.generator.model.OptOut;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.Patterns;
 import io.chartascode.generator.model.Resources;
+import io.chartascode.generator.model.SecretReference;
 import io.chartascode.generator.model.ServiceExposure;
 import io.chartascode.generator.model.Value;
 import io.chartascode.generator.model.TopologySpread;
@@ -160,7 +162,58 @@ public final class SampleApplications {
       default -> app.networkPolicy(randomNetworkPolicy(r));
     }
     Application built = app.build();
-    return r.nextBoolean() ? withPodSettings(built, r) : built;
+    built = r.nextBoolean() ? withPodSettings(built, r) : built;
+    return r.nextInt(3) == 0 ? built : withConfiguration(built, r);
+  }
+
+  /** Keys that sort apart in Java and Go, and text that JSON, YAML and Go templates each treat specially. */
+  private static final String[] CONFIG_KEYS = {"A", "_b", "a.b", "a-b", "z9", "application.properties", "Zeta", "é"};
+  private static final String[] CONFIG_VALUES = {
+    "", "plain", "yes", "1.10", "<b>&amp;</b>", "multi\nline\n", "trailing space ", "{{ .Values.x }}", "\"quoted\"",
+    "tab\there", "ünïcode 日本 😀", "\u2028line\u2029sep", "key=value=more", "#not a comment", "crlf\r\nline"};
+
+  /**
+   * A configuration read as env, envFrom and a volume, one of whose keys is a parameter that some
+   * environments change, and a Secret read the same three ways.
+   */
+  private static Application withConfiguration(Application app, Random r) {
+    var greeting = Parameter.string("config.greeting", pick(r, CONFIG_VALUES)).build();
+    Configuration.Builder config = Configuration.builder(pick(r, "config", "settings", "app-env")).value("greeting", Value.of(greeting));
+    List<String> keys = new java.util.ArrayList<>();
+    for (int i = 1 + r.nextInt(4); i > 0; i--) {
+      String key = pick(r, CONFIG_KEYS);
+      if (!key.equals("é") && !keys.contains(key)) {
+        keys.add(key);
+        config.literal(key, pick(r, CONFIG_VALUES));
+      }
+    }
+    Configuration configuration = config.build();
+    SecretReference secret = SecretReference.builder(pick(r, "db", "api-credentials")).key("password", "a password").build();
+    Container main = app.workload().containers().get(0).toBuilder()
+        .env(EnvVar.from("GREETING", configuration, "greeting"))
+        .env(EnvVar.from("PASSWORD", secret, "password"))
+        .envFrom(configuration, r.nextBoolean() ? "" : "CFG_")
+        .envFrom(secret, "SECRET_")
+        .mountReadOnly("settings", "/etc/settings")
+        .mountReadOnly("secrets", "/etc/secrets")
+        .build();
+    List<Container> containers = new java.util.ArrayList<>(app.workload().containers());
+    containers.set(0, main);
+    Workload.Builder workload = app.workload().toBuilder().clearContainers()
+        .volume("settings", configuration, r.nextBoolean() ? new String[] {"greeting"} : new String[0])
+        .volume("secrets", secret, "password");
+    containers.forEach(workload::container);
+    Application.Builder changed = app.toBuilder().parameters(greeting).workload(workload.build()).clearEnvironments();
+    for (Environment env : app.environments()) {
+      Environment.Builder copy = Environment.builder(env.name());
+      env.namespace().ifPresent(copy::namespace);
+      env.overrides().forEach(copy::setUnchecked);
+      if (r.nextBoolean()) {
+        copy.set(greeting, pick(r, CONFIG_VALUES));
+      }
+      changed.environment(copy.build());
+    }
+    return changed.build();
   }
 
   /** Probes of every kind with timings, a preStop hook, arguments, and the pod's scheduling settings. */
