@@ -75,7 +75,7 @@ final class ConfigurationRule implements Rule {
         bytes += utf8(e.getKey());
         bytes += e.getValue().match(
             value -> (long) utf8(value.evaluate(s.values())),
-            source -> projectFiles.read(source) instanceof ProjectFiles.Content.Text t ? (long) t.bytes() : 0L);
+            source -> (long) projectFiles.read(source).bytes());
       }
       if (bytes > ProjectFiles.MAX_OBJECT_BYTES) {
         findings.add(finding(path(app, configuration), "holds " + bytes + " bytes " + s.description()

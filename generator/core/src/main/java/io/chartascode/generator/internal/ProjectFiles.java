@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,11 +24,22 @@ public final class ProjectFiles {
   private final Path directory;
   private final Map<Path, Content> read = new HashMap<>();
 
-  /** A file's text, or why it has none. */
+  /** A file's text, its bytes in base64 where it is not UTF-8 text, or why it has neither. */
   public sealed interface Content {
+    /** How many bytes the file has. */
+    int bytes();
+
     record Text(String text, int bytes) implements Content {}
 
-    record Unreadable(String reason) implements Content {}
+    /** Not UTF-8: a ConfigMap holds it in {@code binaryData}, as Kustomize decides (Go's {@code utf8.Valid}). */
+    record Binary(String base64, int bytes) implements Content {}
+
+    record Unreadable(String reason) implements Content {
+      @Override
+      public int bytes() {
+        return 0;
+      }
+    }
   }
 
   private ProjectFiles(Path directory) {
@@ -52,12 +64,13 @@ public final class ProjectFiles {
     return read.computeIfAbsent(source, this::load);
   }
 
-  /** The text of a file the validator has accepted. */
-  public String text(Path source) {
-    if (read(source) instanceof Content.Text text) {
-      return text.text();
+  /** The content of a file the validator has accepted. */
+  public Content readable(Path source) {
+    Content content = read(source);
+    if (content instanceof Content.Unreadable) {
+      throw new IllegalStateException(source + " was not validated: " + content);
     }
-    throw new IllegalStateException(source + " was not validated: " + read(source));
+    return content;
   }
 
   private Content load(Path source) {
@@ -85,7 +98,7 @@ public final class ProjectFiles {
               .toString();
       return new Content.Text(text, bytes.length);
     } catch (CharacterCodingException e) {
-      return new Content.Unreadable(file + " is not UTF-8 text; binary files are not supported yet");
+      return new Content.Binary(Base64.getEncoder().encodeToString(bytes), bytes.length);
     }
   }
 }

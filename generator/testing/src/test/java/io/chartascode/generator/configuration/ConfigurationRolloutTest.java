@@ -20,9 +20,11 @@ import io.chartascode.testing.tools.ToolPair;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.LongStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -42,8 +44,12 @@ class ConfigurationRolloutTest {
   private static final Parameter<String> GREETING =
       Parameter.string("config.greeting", "hello <world> & co").description("A configuration value.").build();
 
-  private static Application app(Path file) {
-    Application base = SampleApplications.random(7);
+  private static Application app(Path file, Path binary) {
+    Application base = LongStream.iterate(1, seed -> seed + 1)
+        .mapToObj(SampleApplications::random)
+        .filter(app -> app.configurations().isEmpty())
+        .findFirst()
+        .orElseThrow();
     Configuration config =
         Configuration.builder("config")
             .literal("A-upper", "sorts before lower case")
@@ -53,6 +59,7 @@ class ConfigurationRolloutTest {
             .literal("empty", "")
             .value("greeting", Value.of(GREETING))
             .file("application.properties", file)
+            .file("keystore.bin", binary)
             .build();
     SecretReference db = SecretReference.builder("db-credentials").key("password", "the database password").build();
     Container main = base.workload().containers().get(0);
@@ -76,13 +83,20 @@ class ConfigurationRolloutTest {
   @Test
   void helmAndKustomizeNameTheConfigMapAlikeAndRollThePodsAlike(@TempDir Path root) throws IOException {
     Path file = Files.writeString(root.resolve("application.properties"), "a=b\n" + HOSTILE + "x".repeat(200_000) + "\n");
-    Application app = app(file);
+    byte[] bytes = new byte[256];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) i;
+    }
+    Path binary = Files.write(root.resolve("keystore.bin"), bytes);
+    Application app = app(file, binary);
     Renders.generate(root.resolve("out"), List.of(app));
     Path out = root.resolve("out");
     for (ToolPair pair : ToolPair.tested()) {
       String baseHelm = Renders.helmTemplateDefaults(pair.helm(), out, app);
       String baseKustomize = Renders.kustomize(pair.kubectl(), Renders.base(out, app));
-      String expected = app.name() + "-config-" + ConfigMapHash.suffix(configData(baseKustomize));
+      assertThat(configMap(baseKustomize).path("binaryData").path("keystore.bin").asText())
+          .as("a file that is not UTF-8 goes to binaryData").isEqualTo(Base64.getEncoder().encodeToString(bytes));
+      String expected = app.name() + "-config-" + ConfigMapHash.suffix(configData(baseKustomize), binaryData(baseKustomize));
       assertThat(configData(baseHelm)).isEqualTo(configData(baseKustomize)).containsEntry("hostile", HOSTILE);
       assertThat(configMapNames(baseKustomize)).as(pair + ": the Java hash agrees with Kustomize").containsExactly(expected);
       assertThat(configMapNames(baseHelm)).as(pair + ": and with the chart").containsExactly(expected);
@@ -111,6 +125,12 @@ class ConfigurationRolloutTest {
   private static Map<String, String> configData(String manifests) {
     Map<String, String> data = new TreeMap<>();
     configMap(manifests).path("data").fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue().textValue()));
+    return data;
+  }
+
+  private static Map<String, String> binaryData(String manifests) {
+    Map<String, String> data = new TreeMap<>();
+    configMap(manifests).path("binaryData").fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue().textValue()));
     return data;
   }
 

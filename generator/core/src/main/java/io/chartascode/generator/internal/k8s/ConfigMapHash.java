@@ -30,17 +30,26 @@ public final class ConfigMapHash {
 
   /** The suffix Kustomize appends to the name of a generated ConfigMap with this data. */
   public static String suffix(Map<String, String> data) {
-    StringBuilder json = new StringBuilder("{\"data\":{");
-    SortedMap<byte[], Map.Entry<String, String>> sorted = new TreeMap<>(Arrays::compareUnsigned);
-    data.entrySet().forEach(e -> sorted.put(e.getKey().getBytes(StandardCharsets.UTF_8), e));
-    String separator = "";
-    for (Map.Entry<String, String> e : sorted.values()) {
-      json.append(separator);
-      string(e.getKey(), json).append(':');
-      string(e.getValue(), json);
-      separator = ",";
+    return suffix(data, Map.of());
+  }
+
+  /**
+   * The suffix for this data and binary data (base64). {@code binaryData} is in the hashed
+   * document only when there is some; {@code data} always is, and Kustomize writes it as {@code
+   * ""} when there is none (seen with 5.4 and 5.7).
+   */
+  public static String suffix(Map<String, String> data, Map<String, String> binaryData) {
+    StringBuilder json = new StringBuilder("{");
+    if (!binaryData.isEmpty()) {
+      object(binaryData, json.append("\"binaryData\":")).append(',');
     }
-    json.append("},\"kind\":\"ConfigMap\",\"name\":\"\"}");
+    json.append("\"data\":");
+    if (data.isEmpty()) {
+      json.append("\"\"");
+    } else {
+      object(data, json);
+    }
+    json.append(",\"kind\":\"ConfigMap\",\"name\":\"\"}");
     char[] hex = HexFormat.of().formatHex(sha256(json.toString())).substring(0, 10).toCharArray();
     for (int i = 0; i < hex.length; i++) {
       hex[i] = switch (hex[i]) {
@@ -53,6 +62,21 @@ public final class ConfigMapHash {
       };
     }
     return new String(hex);
+  }
+
+  /** A string map as Go writes it: keys in the order of their UTF-8 bytes. */
+  private static StringBuilder object(Map<String, String> map, StringBuilder json) {
+    SortedMap<byte[], Map.Entry<String, String>> sorted = new TreeMap<>(Arrays::compareUnsigned);
+    map.entrySet().forEach(e -> sorted.put(e.getKey().getBytes(StandardCharsets.UTF_8), e));
+    json.append('{');
+    String separator = "";
+    for (Map.Entry<String, String> e : sorted.values()) {
+      json.append(separator);
+      string(e.getKey(), json).append(':');
+      string(e.getValue(), json);
+      separator = ",";
+    }
+    return json.append('}');
   }
 
   private static StringBuilder string(String s, StringBuilder json) {

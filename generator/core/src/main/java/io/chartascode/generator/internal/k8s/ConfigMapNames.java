@@ -4,8 +4,6 @@ import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Configuration;
 import io.chartascode.generator.model.ParameterValues;
 import io.chartascode.generator.internal.ProjectFiles;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /** How a {@link Configuration}'s ConfigMap is named, before and after its content hash is appended. */
 public final class ConfigMapNames {
@@ -13,14 +11,7 @@ public final class ConfigMapNames {
 
   /** {@code <app>-<configuration>-<hash>}: the name Helm and Kustomize both give it for these values. */
   public static String deployedName(Application app, Configuration configuration, ParameterValues values, ProjectFiles files) {
-    return baseName(app, configuration) + "-" + ConfigMapHash.suffix(data(configuration, values, files));
-  }
-
-  /** The ConfigMap's data for these values. */
-  public static SortedMap<String, String> data(Configuration configuration, ParameterValues values, ProjectFiles files) {
-    SortedMap<String, String> data = new TreeMap<>();
-    configuration.entries().forEach((key, entry) -> data.put(key, entry.match(v -> v.evaluate(values), files::text)));
-    return data;
+    return baseName(app, configuration) + "-" + ConfigMapContent.of(configuration, values, files).hashSuffix();
   }
 
   /** {@code <app>-<configuration>}, as the Kustomize base names the generator and the pods refer to it. */

@@ -51,9 +51,11 @@ public final class ManifestFactory {
         .filter(m -> m.condition().map(c -> c.evaluate(values)).orElse(true))
         .toList());
     for (Configuration configuration : app.configurations()) {
+      ConfigMapContent content = ConfigMapContent.of(configuration, values, files);
       ConfigMap configMap = new ConfigMapBuilder()
           .withNewMetadata().withName(ConfigMapNames.deployedName(app, configuration, values, files)).endMetadata()
-          .withData(ConfigMapNames.data(configuration, values, files))
+          .withData(content.data().isEmpty() ? null : content.data())
+          .withBinaryData(content.binaryData().isEmpty() ? null : content.binaryData())
           .build();
       manifests.add(new Manifest("configmap-" + configuration.name(), configMap, Optional.empty(), List.of()));
     }

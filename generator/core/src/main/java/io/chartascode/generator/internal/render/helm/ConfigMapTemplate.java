@@ -61,29 +61,55 @@ final class ConfigMapTemplate {
   SortedMap<String, String> render(Configuration configuration) {
     SortedMap<String, String> files = new TreeMap<>();
     YamlMap.Builder data = YamlMap.builder();
-    configuration.entries().forEach((key, entry) -> data.put(key, entry.match(
-        ConfigMapTemplate::text,
+    YamlMap.Builder binaryData = YamlMap.builder();
+    configuration.entries().forEach((key, entry) -> entry.match(
+        value -> data.put(key, text(value)),
         source -> {
+          if (projectFiles.readable(source) instanceof ProjectFiles.Content.Binary binary) {
+            // Base64 is plain text with no template syntax; it stays in the template, as in the overlay's patch.
+            return binaryData.put(key, binary.base64());
+          }
           String file = "files/" + configuration.name() + "/" + key;
-          files.put(file, projectFiles.text(source));
-          return YamlScalar.raw("{{ .Files.Get " + HelmExpressions.goString(file) + " | quote }}");
-        })));
-    String dataTemplate = names.configMapData(configuration);
-    YamlDocument definition =
-        YamlDocument.of(data.build()).guardedBy("{{- define " + HelmExpressions.goString(dataTemplate) + " -}}", END);
-
+          files.put(file, ((ProjectFiles.Content.Text) projectFiles.readable(source)).text());
+          return data.put(key, YamlScalar.raw("{{ .Files.Get " + HelmExpressions.goString(file) + " | quote }}"));
+        }));
+    List<YamlDocument> definitions = new ArrayList<>();
     Manifest manifest = ManifestFactory.configMap(app, configuration);
-    YamlMap object = (YamlMap) new HelmManifestTemplate(names).render(manifest).root();
-    List<YamlMap.Entry> entries = new ArrayList<>(object.entries());
-    entries.add(new YamlMap.Field("data", new YamlRawBlock(
-        indent -> "{{- " + names.include(dataTemplate) + " | nindent " + indent + " }}")));
-
+    List<YamlMap.Entry> entries = new ArrayList<>(((YamlMap) new HelmManifestTemplate(names).render(manifest).root()).entries());
+    List<String> hashed = new ArrayList<>();
+    for (Field field : Field.values()) {
+      YamlMap map = (field == Field.DATA ? data : binaryData).build();
+      if (map.entries().isEmpty()) {
+        // Kustomize hashes missing data as "" and leaves missing binaryData out.
+        hashed.addAll(field == Field.DATA ? List.of("\"" + field.key + "\"", "\"\"") : List.of());
+        continue;
+      }
+      String template = names.configMap(configuration, field.key);
+      definitions.add(YamlDocument.of(map).guardedBy("{{- define " + HelmExpressions.goString(template) + " -}}", END));
+      entries.add(new YamlMap.Field(field.key, new YamlRawBlock(
+          indent -> "{{- " + names.include(template) + " | nindent " + indent + " }}")));
+      hashed.addAll(List.of("\"" + field.key + "\"", "(" + names.include(template) + " | fromYaml)"));
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < definitions.size(); i++) {
+      text.append(YamlWriter.write(i == 0 ? definitions.get(i).withHeader(header.template()) : definitions.get(i)));
+    }
     files.put(
         "templates/" + manifest.fileStem() + ".yaml",
-        YamlWriter.write(definition.withHeader(header.template()))
-            + nameTemplate(configuration)
-            + YamlWriter.write(YamlDocument.of(new YamlMap(entries))));
+        text + nameTemplate(configuration, String.join(" ", hashed)) + YamlWriter.write(YamlDocument.of(new YamlMap(entries))));
     return files;
+  }
+
+  /** The ConfigMap's two content fields, each from its own named template. */
+  private enum Field {
+    BINARY_DATA("binaryData"),
+    DATA("data");
+
+    final String key;
+
+    Field(String key) {
+      this.key = key;
+    }
   }
 
   private static YamlNode text(Value<String> value) {
@@ -92,12 +118,13 @@ final class ConfigMapTemplate {
         : YamlScalar.raw(HelmExpressions.action(value));
   }
 
-  private String nameTemplate(Configuration configuration) {
+  /** {@code hashed}: the content fields' keys and values as {@code dict} arguments. */
+  private String nameTemplate(Configuration configuration, String hashed) {
     String suffix = ConfigMapNames.baseName(app, configuration).substring(app.name().length());
     return """
         {{- define %s -}}
         {{- $name := printf "%%s%s" (%s) -}}
-        {{- $content := dict "data" (%s | fromYaml) "kind" "ConfigMap" "name" "" -}}
+        {{- $content := dict %s "kind" "ConfigMap" "name" "" -}}
         {{- $hash := toJson $content | sha256sum | trunc 10 -}}
         {{- printf "%%s-%%s" $name ($hash | replace "0" "g" | replace "1" "h" | replace "3" "k" | replace "a" "m" | replace "e" "t") -}}
         {{- end }}
@@ -106,6 +133,6 @@ final class ConfigMapTemplate {
             HelmExpressions.goString(names.configMapName(configuration)),
             suffix,
             names.include(names.fullname()),
-            names.include(names.configMapData(configuration)));
+            hashed);
   }
 }

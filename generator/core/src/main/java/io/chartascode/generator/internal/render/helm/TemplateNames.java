@@ -27,9 +27,9 @@ record TemplateNames(String chart) {
     };
   }
 
-  /** The data of a configuration's ConfigMap, as YAML. */
-  String configMapData(Configuration configuration) {
-    return chart + ".configmap." + configuration.name() + ".data";
+  /** A content field of a configuration's ConfigMap ({@code data}, {@code binaryData}), as YAML. */
+  String configMap(Configuration configuration, String field) {
+    return chart + ".configmap." + configuration.name() + "." + field;
   }
 
   /** The name of a configuration's ConfigMap, with the content hash of its data. */

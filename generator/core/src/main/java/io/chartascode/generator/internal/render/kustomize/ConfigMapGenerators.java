@@ -36,24 +36,43 @@ final class ConfigMapGenerators {
     this.projectFiles = projectFiles;
   }
 
-  /** The base's generators; {@code files} receives the copied files, by path in the base. */
-  YamlSeq base(BiConsumer<String, String> files) {
+  /**
+   * The base's generators; {@code files} receives the copied files, by path in the base, and
+   * {@code patches} the patches that add binary files, which a generator only reads from disk.
+   */
+  YamlSeq base(BiConsumer<String, String> files, BiConsumer<String, YamlNode> patches) {
     List<YamlNode> generators = new ArrayList<>();
     ParameterValues defaults = app.defaults();
     for (Configuration configuration : app.configurations()) {
       List<YamlNode> literals = new ArrayList<>();
       List<YamlNode> sources = new ArrayList<>();
+      YamlMap.Builder binaryData = YamlMap.builder();
       for (Map.Entry<String, ConfigEntry> e : configuration.entries().entrySet()) {
         String key = e.getKey();
         e.getValue().match(
             value -> literals.add(literal(key, value.evaluate(defaults))),
             source -> {
+              if (projectFiles.readable(source) instanceof ProjectFiles.Content.Binary binary) {
+                binaryData.put(key, binary.base64());
+                return true;
+              }
               String file = "files/" + configuration.name() + "/" + key;
-              files.accept(file, projectFiles.text(source));
+              files.accept(file, ((ProjectFiles.Content.Text) projectFiles.readable(source)).text());
               return sources.add(YamlScalar.string(key + "=" + file));
             });
       }
-      YamlMap.Builder generator = YamlMap.builder().put("name", ConfigMapNames.baseName(app, configuration));
+      String name = ConfigMapNames.baseName(app, configuration);
+      YamlMap binary = binaryData.build();
+      if (!binary.entries().isEmpty()) {
+        // Kustomize hashes the generated ConfigMap after patches, so the binary data is in its hash.
+        patches.accept("configmap-" + configuration.name() + "-binary.yaml", YamlMap.builder()
+            .put("apiVersion", "v1")
+            .put("kind", "ConfigMap")
+            .put("metadata", YamlMap.builder().put("name", name).build())
+            .put("binaryData", binary)
+            .build());
+      }
+      YamlMap.Builder generator = YamlMap.builder().put("name", name);
       if (!literals.isEmpty()) {
         generator.put("literals", YamlSeq.of(literals));
       }

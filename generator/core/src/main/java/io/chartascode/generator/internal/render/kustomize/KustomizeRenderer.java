@@ -71,7 +71,16 @@ public final class KustomizeRenderer {
     }
     YamlMap.Builder kustomization = kustomization().put("labels", labels()).put("resources", YamlSeq.of(resources));
     if (!app.configurations().isEmpty()) {
-      kustomization.put("configMapGenerator", configMaps.base((path, content) -> files.put("base/" + path, content)));
+      List<YamlNode> patches = new ArrayList<>();
+      kustomization.put("configMapGenerator", configMaps.base(
+          (path, content) -> files.put("base/" + path, content),
+          (path, patch) -> {
+            files.put("base/" + path, yaml(patch));
+            patches.add(YamlMap.builder().put("path", path).build());
+          }));
+      if (!patches.isEmpty()) {
+        kustomization.put("patches", YamlSeq.of(patches));
+      }
     }
     files.put("base/kustomization.yaml", yaml(kustomization.build()));
     for (Environment env : app.environments()) {
