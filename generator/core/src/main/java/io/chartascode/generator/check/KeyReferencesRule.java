@@ -26,7 +26,7 @@ final class KeyReferencesRule implements Rule {
   public List<Finding> check(Application app) {
     List<Finding> findings = new ArrayList<>();
     for (SecretReference secret : app.secrets()) {
-      String path = app.name() + ".secret[" + secret.name() + "]";
+      String path = app.name() + ".secret[" + secret.displayName() + "]";
       for (Scenario s : Scenario.of(app)) {
         String name = secret.name().evaluate(s.values());
         if (!KubernetesNames.isObjectName(name)) {

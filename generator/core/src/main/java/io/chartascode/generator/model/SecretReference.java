@@ -56,9 +56,16 @@ public final class SecretReference implements KeySource {
     return secret.apply(this);
   }
 
+  /** {@code db}, or {@code named by db.secretName} where a parameter names it: for messages. */
+  public String displayName() {
+    return name instanceof Value.Fixed<String> fixed
+        ? fixed.value()
+        : "named by " + String.join(", ", name.parameters().map(Parameter::name).toList());
+  }
+
   @Override
   public String toString() {
-    return "secret " + name;
+    return "Secret " + displayName();
   }
 
   /** Builds a {@link SecretReference}. */
