@@ -91,7 +91,7 @@ public final class Showcase {
           .build();
   public static final Parameter<String> CREDENTIALS_SECRET =
       Parameter.string("credentials.secretName", "showcase-credentials")
-          .description("The Secret with the keys db-password and api-token, created out of band (never in git).")
+          .description("The Secret with the keys db-password, api-token and license, created out of band (never in git).")
           .build();
 
   /** Configuration from the project's file and from a value; each key's change rolls the pods. */
@@ -107,6 +107,7 @@ public final class Showcase {
       SecretReference.builder(Value.of(CREDENTIALS_SECRET))
           .key("db-password", "The database user's password, read as DB_PASSWORD.")
           .key("api-token", "The token clients present, mounted as /var/run/secrets/showcase/api-token.")
+          .key("license", "The license id, read as LICENSE_ID: a name that looks harmless, masked because it is secret-backed.")
           .build();
 
   private Showcase() {}
@@ -138,6 +139,7 @@ public final class Showcase {
             .env(EnvVar.fromField("POD_NAME", "metadata.name"))
             .env(EnvVar.fromField("POD_NAMESPACE", "metadata.namespace"))
             .env(EnvVar.from("DB_PASSWORD", CREDENTIALS, "db-password"))
+            .env(EnvVar.from("LICENSE_ID", CREDENTIALS, "license"))
             .envFrom(CONFIG, "CONFIG_")
             .extraEnv(ENV)
             .resources(Resources.of(EnvApp.CPU_REQUEST, MEMORY_REQUEST, EnvApp.CPU_LIMIT, MEMORY_LIMIT))
