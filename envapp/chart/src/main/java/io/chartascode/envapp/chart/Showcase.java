@@ -2,6 +2,7 @@ package io.chartascode.envapp.chart;
 
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Autoscaling;
+import io.chartascode.generator.model.Bindings;
 import io.chartascode.generator.model.Configuration;
 import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.ContainerPort;
@@ -18,6 +19,8 @@ import io.chartascode.generator.model.SecretReference;
 import io.chartascode.generator.model.ServiceExposure;
 import io.chartascode.generator.model.Value;
 import io.chartascode.generator.model.Workload;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LifecycleBuilder;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
@@ -30,6 +33,7 @@ import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehaviorBuilder;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -92,6 +96,15 @@ public final class Showcase {
   public static final Parameter<String> CREDENTIALS_SECRET =
       Parameter.string("credentials.secretName", "showcase-credentials")
           .description("The Secret with the keys db-password, api-token and license, created out of band (never in git).")
+          .build();
+
+  public static final Parameter<Boolean> EXTERNAL_SECRET =
+      Parameter.bool("externalSecret.enabled", false)
+          .description("Whether an External Secrets Operator ExternalSecret creates the credentials Secret.")
+          .build();
+  public static final Parameter<String> SECRET_STORE =
+      Parameter.string("externalSecret.store", "vault")
+          .description("The ClusterSecretStore the ExternalSecret reads from.")
           .build();
 
   /** Configuration from the project's file and from a value; each key's change rolls the pods. */
@@ -207,7 +220,7 @@ public final class Showcase {
         .parameters(
             EnvApp.HUB, EnvApp.IMAGE, EnvApp.TAG, ENV, REPLICAS, EnvApp.CPU_REQUEST, MEMORY_REQUEST, EnvApp.CPU_LIMIT,
             MEMORY_LIMIT, EnvApp.AUTOSCALING_ENABLED, MIN_REPLICAS, MAX_REPLICAS, TARGET_CPU, TARGET_MEMORY, EnvApp.SERVICE_PORT,
-            POD_ANNOTATIONS, SERVICE_ACCOUNT_ANNOTATIONS, GREETING, CREDENTIALS_SECRET)
+            POD_ANNOTATIONS, SERVICE_ACCOUNT_ANNOTATIONS, GREETING, CREDENTIALS_SECRET, EXTERNAL_SECRET, SECRET_STORE)
         .workload(workload)
         .service(ServiceExposure.clusterIp(Value.of(EnvApp.SERVICE_PORT), "http"))
         .serviceAccountAnnotations(SERVICE_ACCOUNT_ANNOTATIONS)
@@ -225,6 +238,8 @@ public final class Showcase {
             .allowFrom(NetworkPeer.sameNamespace(), NetworkPeer.namespace("monitoring"))
             .restrictEgress()
             .build())
+        // For clusters with the External Secrets Operator: it creates the Secret the pods read, by the same name.
+        .object("externalsecret", Value.of(EXTERNAL_SECRET), Showcase::externalSecret)
         .environment(Environment.builder("dev").namespace("showcase-dev").set(EnvApp.AUTOSCALING_ENABLED, false).build())
         .environment(Environment.builder("prod")
             .namespace("showcase-prod")
@@ -233,6 +248,23 @@ public final class Showcase {
             .set(SERVICE_ACCOUNT_ANNOTATIONS,
                 new TreeMap<>(Map.of("iam.gke.io/gcp-service-account", "showcase@example-project.iam.gserviceaccount.com")))
             .build())
+        .build();
+  }
+
+  /** The credentials Secret, made by the External Secrets Operator from {@code showcase/<key>} in the store. */
+  private static HasMetadata externalSecret(Bindings b) {
+    List<Map<String, Object>> data = CREDENTIALS.keys().keySet().stream()
+        .<Map<String, Object>>map(key -> Map.of("secretKey", key, "remoteRef", Map.of("key", "showcase/" + key)))
+        .toList();
+    return new GenericKubernetesResourceBuilder()
+        .withApiVersion("external-secrets.io/v1")
+        .withKind("ExternalSecret")
+        .withNewMetadata().withName(b.name("-credentials")).endMetadata()
+        .addToAdditionalProperties("spec", Map.of(
+            "refreshInterval", "1h",
+            "secretStoreRef", Map.of("kind", "ClusterSecretStore", "name", b.value(Value.of(SECRET_STORE))),
+            "target", Map.of("name", b.value(CREDENTIALS.name()), "creationPolicy", "Owner"),
+            "data", data))
         .build();
   }
 }
