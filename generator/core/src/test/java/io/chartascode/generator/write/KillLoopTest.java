@@ -23,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 class KillLoopTest {
   private static final int FILES = 300;
   private static final int ITERATIONS = 12;
+  /** Kills that must land inside a write; on a loaded machine the loop goes on, up to MAX_ITERATIONS, to get them. */
+  private static final int MID_WRITE = 3;
+  private static final int MAX_ITERATIONS = 40;
   private static final Map<String, String> HAND_ADDED =
       Map.of("notes.md", "mine\n", "service-3/mine.txt", "mine too\n", "service-8/templates/extra.yaml", "kept: true\n");
 
@@ -41,7 +44,8 @@ class KillLoopTest {
     int old = 0;
     int renewed = 0;
     int midWrite = 0;
-    for (int i = 1; i <= ITERATIONS; i++) {
+    int i = 1;
+    for (; (i <= ITERATIONS || midWrite < MID_WRITE) && i <= MAX_ITERATIONS; i++) {
       String from = "v" + (i - 1);
       String to = "v" + i;
       ChildJvm child = ChildJvm.start(tmp, root.toString(), to, String.valueOf(FILES), "0", "0");
@@ -67,9 +71,9 @@ class KillLoopTest {
       assertNothingBesideTheTree(context);
     }
     System.out.printf("kill loop: %d kills (seed %d, write ~%d ms): %d left the old tree, %d the new one,"
-        + " %d had a half-done write to undo%n", ITERATIONS, seed, writeMillis, old, renewed, midWrite);
+        + " %d had a half-done write to undo%n", i - 1, seed, writeMillis, old, renewed, midWrite);
     // Kills that all land before the write starts, or after it ends, would prove nothing.
-    assertThat(midWrite).as("kills that interrupted a write").isGreaterThanOrEqualTo(ITERATIONS / 4);
+    assertThat(midWrite).as("kills that interrupted a write, in %d kills", i - 1).isGreaterThanOrEqualTo(MID_WRITE);
   }
 
   /** How long the child takes from "writing" to "written", for the same change. */
