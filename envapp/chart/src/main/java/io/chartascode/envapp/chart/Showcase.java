@@ -32,6 +32,7 @@ import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehaviorBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -232,6 +233,14 @@ public final class Showcase {
                     .withStabilizationWindowSeconds(300)
                     .addNewPolicy().withType("Pods").withValue(1).withPeriodSeconds(60).endPolicy()
                     .endScaleDown()
+                    .build())
+                // Requests per second per pod, from a custom metrics adapter (Prometheus Adapter, KEDA).
+                .withMetric(new MetricSpecBuilder()
+                    .withType("Pods")
+                    .withNewPods()
+                    .withNewMetric().withName("http_requests_per_second").endMetric()
+                    .withNewTarget().withType("AverageValue").withAverageValue(new Quantity("50")).endTarget()
+                    .endPods()
                     .build()))
         .bound(MIN_REPLICAS, MAX_REPLICAS)
         .networkPolicy(NetworkPolicy.builder()

@@ -99,14 +99,22 @@ public record ApplicationPlan(
   /** A Service port after the first. */
   public record MorePort(ValuePlan port, String targetPortName) {}
 
-  /** The HorizontalPodAutoscaler: CPU target, and the memory target and behaviour where the input has them. */
+  /**
+   * The HorizontalPodAutoscaler: CPU target, and the memory target, behaviour and other metrics
+   * (pods, object, external) where the input has them.
+   */
   public record Autoscaling(
       ValuePlan enabled,
       ParameterPlan minReplicas,
       ParameterPlan maxReplicas,
       ValuePlan targetCpu,
       Optional<ValuePlan> targetMemory,
-      Optional<ObjectNode> behavior) {}
+      Optional<ObjectNode> behavior,
+      List<ObjectNode> metrics) {
+    public Autoscaling {
+      metrics = List.copyOf(metrics);
+    }
+  }
 
   /** The one environment the input was rendered for, if the user named it. */
   public record Environment(String name, Optional<String> namespace) {}

@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -609,14 +610,17 @@ public final class ManifestAnalyzer {
     int max = spec.path("maxReplicas").asInt(Math.max(min, replicas));
     int target = spec.path("targetCPUUtilizationPercentage").asInt(80); // autoscaling/v1
     Integer memory = null;
+    List<ObjectNode> more = new ArrayList<>();
     for (JsonNode metric : spec.path("metrics")) {
-      if (metric.path("type").asText().equals("Resource")
-          && metric.at("/resource/target/type").asText().equals("Utilization")) {
-        switch (metric.at("/resource/name").asText()) {
-          case "cpu" -> target = metric.at("/resource/target/averageUtilization").asInt(target);
-          case "memory" -> memory = metric.at("/resource/target/averageUtilization").asInt(80);
-          default -> { }
-        }
+      boolean utilization = metric.path("type").asText().equals("Resource")
+          && metric.at("/resource/target/type").asText().equals("Utilization");
+      String resource = metric.at("/resource/name").asText();
+      if (utilization && resource.equals("cpu")) {
+        target = metric.at("/resource/target/averageUtilization").asInt(target);
+      } else if (utilization && resource.equals("memory")) {
+        memory = metric.at("/resource/target/averageUtilization").asInt(80);
+      } else {
+        more.add(Fabric8Source.expressible(metric, MetricSpec.class));
       }
     }
     ParameterPlan enabled = add(ParameterPlan.of(names.unique("AUTOSCALING_ENABLED"), ParameterType.BOOLEAN,
@@ -633,7 +637,7 @@ public final class ManifestAnalyzer {
     Optional<ObjectNode> behavior = present(spec.path("behavior"))
         .map(node -> Fabric8Source.expressible(node, HorizontalPodAutoscalerBehavior.class));
     return new ApplicationPlan.Autoscaling(ValuePlan.of(enabled), minReplicas, maxReplicas, ValuePlan.of(targetCpu),
-        targetMemory, behavior);
+        targetMemory, behavior, more);
   }
 
   private ApplicationPlan.Service service(Optional<InputObject> input, List<ContainerPlan> containers) {

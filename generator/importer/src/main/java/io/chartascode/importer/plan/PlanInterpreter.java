@@ -1,5 +1,7 @@
 package io.chartascode.importer.plan;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +29,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.HashMap;
 import java.util.Map;
@@ -92,6 +95,9 @@ public final class PlanInterpreter {
               }
               if (a.behavior().isPresent()) {
                 autoscaling = autoscaling.withBehavior(fabric8(a.behavior().get(), HorizontalPodAutoscalerBehavior.class));
+              }
+              for (ObjectNode metric : a.metrics()) {
+                autoscaling = autoscaling.withMetric(fabric8(metric, MetricSpec.class));
               }
               app.autoscaling(autoscaling);
               app.bound(integer(a.minReplicas()), integer(a.maxReplicas()));

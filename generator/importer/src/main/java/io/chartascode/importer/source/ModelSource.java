@@ -32,6 +32,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.ArrayList;
@@ -336,6 +337,7 @@ public final class ModelSource {
               a.targetMemory().ifPresent(m -> code.add("\n.withMemoryTarget($L)", value(m)));
               a.behavior().ifPresent(b -> code.add("\n.withBehavior(\n$>$>$L$<$<)",
                   Fabric8Source.builder(b, HorizontalPodAutoscalerBehavior.class)));
+              a.metrics().forEach(m -> code.add("\n.withMetric(\n$>$>$L$<$<)", Fabric8Source.builder(m, MetricSpec.class)));
               code.add("$<$<)");
               code.add("\n.bound($N, $N)", a.minReplicas().constant(), a.maxReplicas().constant());
             });

@@ -51,6 +51,7 @@ final class AutoscalerPart implements Part {
     List<MetricSpec> metrics = new ArrayList<>();
     metrics.add(utilization("cpu", b.value(autoscaling.targetCpuUtilizationPercentage())));
     autoscaling.targetMemoryUtilizationPercentage().ifPresent(memory -> metrics.add(utilization("memory", b.value(memory))));
+    metrics.addAll(autoscaling.metrics());
     return metrics;
   }
 
