@@ -30,6 +30,8 @@ public final class Application {
   private final NetworkPolicy networkPolicy;
   private final Parameter<SortedMap<String, String>> serviceAccountAnnotations;
   private final ChartMetadata chartMetadata;
+  private final Ingress ingress;
+  private final HttpRoute httpRoute;
 
   private Application(Builder b) {
     this.name = b.name;
@@ -49,6 +51,8 @@ public final class Application {
     this.networkPolicy = b.networkPolicy;
     this.serviceAccountAnnotations = b.serviceAccountAnnotations;
     this.chartMetadata = b.chartMetadata;
+    this.ingress = b.ingress;
+    this.httpRoute = b.httpRoute;
   }
 
   public static Builder builder(String name) {
@@ -73,6 +77,8 @@ public final class Application {
     b.networkPolicy = networkPolicy;
     b.serviceAccountAnnotations = serviceAccountAnnotations;
     b.chartMetadata = chartMetadata;
+    b.ingress = ingress;
+    b.httpRoute = httpRoute;
     return b;
   }
 
@@ -164,6 +170,16 @@ public final class Application {
     return chartMetadata;
   }
 
+  /** The Ingress in front of the Service. Default: none. */
+  public Optional<Ingress> ingress() {
+    return Optional.ofNullable(ingress);
+  }
+
+  /** The Gateway API HTTPRoute in front of the Service. Default: none. */
+  public Optional<HttpRoute> httpRoute() {
+    return Optional.ofNullable(httpRoute);
+  }
+
   /** Every parameter at its default. */
   public ParameterValues defaults() {
     return ParameterValues.defaults(parameters);
@@ -193,6 +209,8 @@ public final class Application {
     private NetworkPolicy networkPolicy = NetworkPolicy.DEFAULT;
     private Parameter<SortedMap<String, String>> serviceAccountAnnotations;
     private ChartMetadata chartMetadata = ChartMetadata.DEFAULT;
+    private Ingress ingress;
+    private HttpRoute httpRoute;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -299,6 +317,18 @@ public final class Application {
 
     public Builder chartMetadata(ChartMetadata chartMetadata) {
       this.chartMetadata = Objects.requireNonNull(chartMetadata, "chartMetadata");
+      return this;
+    }
+
+    /** An Ingress (networking.k8s.io/v1) to the Service's ports. Default: none. */
+    public Builder ingress(Ingress ingress) {
+      this.ingress = Objects.requireNonNull(ingress, "ingress");
+      return this;
+    }
+
+    /** A Gateway API HTTPRoute (gateway.networking.k8s.io/v1) to the Service's ports. Default: none. */
+    public Builder httpRoute(HttpRoute httpRoute) {
+      this.httpRoute = Objects.requireNonNull(httpRoute, "httpRoute");
       return this;
     }
 
