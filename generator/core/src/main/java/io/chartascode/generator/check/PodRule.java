@@ -7,7 +7,9 @@ import io.chartascode.generator.model.Workload;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -64,9 +66,10 @@ final class PodRule implements Rule {
    */
   static void annotationKeys(
       Rule rule, Application app, Parameter<SortedMap<String, String>> annotations, List<Finding> findings) {
+    Set<String> reported = new HashSet<>(); // once, where the key first appears
     for (Scenario s : Scenario.of(app)) {
       for (String key : s.values().get(annotations).keySet()) {
-        if (!KubernetesNames.isLabelKey(key)) {
+        if (!KubernetesNames.isLabelKey(key) && reported.add(key)) {
           findings.add(rule.finding(app.name() + ".parameters[" + annotations.name() + "]", "annotation key '" + key + "' "
               + s.description() + " is not a qualified name: an optional DNS subdomain and '/', then at most 63"
               + " letters, digits, '-', '_' or '.', starting and ending with a letter or digit"));

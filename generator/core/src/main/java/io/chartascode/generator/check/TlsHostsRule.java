@@ -3,7 +3,9 @@ package io.chartascode.generator.check;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Ingress;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every TLS host of the Ingress is served by one of its rules, by default and in every environment:
@@ -24,21 +26,23 @@ final class TlsHostsRule implements Rule {
     }
     Ingress ingress = app.ingress().get();
     List<Finding> findings = new ArrayList<>();
+    Set<String> reported = new HashSet<>(); // a host once, where it first goes unserved
     for (Scenario s : Scenario.of(app)) {
       List<String> ruleHosts = ingress.rules().stream().map(r -> r.host().evaluate(s.values())).toList();
       for (int i = 0; i < ingress.tls().size(); i++) {
         List<String> tlsHosts = ingress.tls().get(i).hosts().stream().map(h -> h.evaluate(s.values())).toList();
         for (int j = 0; j < tlsHosts.size(); j++) {
           String host = tlsHosts.get(j);
-          if (ruleHosts.stream().noneMatch(rule -> serves(rule, host))) {
-            findings.add(finding(Routes.ingress(app) + ".tls[" + i + "].hosts[" + j + "]", Values.show(host) + " "
+          String path = Routes.ingress(app) + ".tls[" + i + "].hosts[" + j + "]";
+          if (ruleHosts.stream().noneMatch(rule -> serves(rule, host)) && reported.add(path + " " + host)) {
+            findings.add(finding(path, Values.show(host) + " "
                 + s.description() + " is served by no rule of the Ingress (its hosts are " + ruleHosts
                 + "); use the rule's host value for both, or add a rule for it"));
           }
         }
       }
     }
-    return findings.stream().distinct().toList();
+    return findings;
   }
 
   /** Whether a rule for {@code ruleHost} serves {@code host}; a wildcard stands for exactly one label. */
