@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The Ingress and the HTTPRoute are whole, and what they name is spelled as the API server wants,
- * by default and in every environment: an Ingress has rules; an HTTPRoute has a Gateway and rules,
- * each with a match; the ingress class, TLS Secrets and Gateways are object names, a Gateway's
+ * by default and in every environment: an Ingress has rules, each with a path, and TLS entries with
+ * hosts; an HTTPRoute has a Gateway and rules, each with a match; the ingress class, TLS Secrets and Gateways are object names, a Gateway's
  * namespace a namespace name, header names HTTP tokens, and annotation keys qualified names.
  */
 final class RouteReferencesRule implements Rule {
@@ -36,6 +36,16 @@ final class RouteReferencesRule implements Rule {
     String path = Routes.ingress(app);
     if (ingress.rules().isEmpty()) {
       findings.add(finding(path + ".rules", "are empty; add a rule with Ingress.Builder.rule(host, path)"));
+    }
+    for (int i = 0; i < ingress.rules().size(); i++) {
+      if (ingress.rules().get(i).paths().isEmpty()) {
+        findings.add(finding(path + ".rules[" + i + "].paths", "are empty; add Ingress.Path.prefix(\"/\") for every request"));
+      }
+    }
+    for (int i = 0; i < ingress.tls().size(); i++) {
+      if (ingress.tls().get(i).hosts().isEmpty()) {
+        findings.add(finding(path + ".tls[" + i + "].hosts", "are empty; name the hosts the certificate is for"));
+      }
     }
     ingress.className().ifPresent(name -> names(app, path + ".className", name, KubernetesNames::isObjectName,
         "an IngressClass name (a DNS-1123 subdomain)", findings));

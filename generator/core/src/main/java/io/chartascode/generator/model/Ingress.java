@@ -181,7 +181,11 @@ public final class Ingress {
     public Builder rule(Value<String> host, Path path, Path... more) {
       List<Path> paths = new ArrayList<>(List.of(path));
       paths.addAll(List.of(more));
-      rules.add(new Rule(host, paths));
+      return rule(new Rule(host, paths));
+    }
+
+    public Builder rule(Rule rule) {
+      rules.add(Objects.requireNonNull(rule, "rule"));
       return this;
     }
 
@@ -190,7 +194,11 @@ public final class Ingress {
     public final Builder tls(Value<String> secretName, Value<String> host, Value<String>... more) {
       List<Value<String>> hosts = new ArrayList<>(List.of(host));
       hosts.addAll(List.of(more));
-      tls.add(new Tls(hosts, secretName));
+      return tls(new Tls(hosts, secretName));
+    }
+
+    public Builder tls(Tls tls) {
+      this.tls.add(Objects.requireNonNull(tls, "tls"));
       return this;
     }
 
