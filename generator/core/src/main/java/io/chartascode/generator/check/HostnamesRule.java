@@ -20,13 +20,10 @@ final class HostnamesRule implements Rule {
     List<Finding> findings = new ArrayList<>();
     List<Scenario> scenarios = Scenario.of(app);
     for (Routes.Field host : Routes.hostnames(app)) {
-      Routes.distinctValues(host.value(), scenarios).forEach((value, s) -> {
-        if (!KubernetesNames.isHostname(value)) {
+      Routes.refused(host, scenarios, KubernetesNames::isHostname, (value, s) ->
           findings.add(finding(host.path(), Values.show(value) + " " + s.description() + " is not a hostname:"
               + " lower-case RFC 1123 labels of at most 63 letters, digits and '-', 253 characters in all, no IP"
-              + " address; a wildcard only as the whole first label, as in *.example.com"));
-        }
-      });
+              + " address; a wildcard only as the whole first label, as in *.example.com")));
     }
     return findings;
   }

@@ -16,12 +16,9 @@ final class RoutePathsRule implements Rule {
     List<Finding> findings = new ArrayList<>();
     List<Scenario> scenarios = Scenario.of(app);
     for (Routes.Field path : Routes.paths(app)) {
-      Routes.distinctValues(path.value(), scenarios).forEach((value, s) -> {
-        if (!value.startsWith("/")) {
+      Routes.refused(path, scenarios, value -> value.startsWith("/"), (value, s) ->
           findings.add(finding(path.path(), Values.show(value) + " " + s.description()
-              + " does not start with '/'; write it as \"/" + value + "\""));
-        }
-      });
+              + " does not start with '/'; write it as \"/" + value + "\"")));
     }
     return findings;
   }

@@ -94,10 +94,7 @@ final class RouteReferencesRule implements Rule {
 
   private void names(Application app, String path, Value<String> name, Predicate<String> valid, String what,
       List<Finding> findings) {
-    Routes.distinctValues(name, Scenario.of(app)).forEach((value, s) -> {
-      if (!valid.test(value)) {
-        findings.add(finding(path, Values.show(value) + " " + s.description() + " is not " + what));
-      }
-    });
+    Routes.refused(new Routes.Field(path, name), Scenario.of(app), valid,
+        (value, s) -> findings.add(finding(path, Values.show(value) + " " + s.description() + " is not " + what)));
   }
 }

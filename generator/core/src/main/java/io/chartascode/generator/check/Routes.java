@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * The fields of the Ingress and the HTTPRoute that the route rules (CAC-ROUTE-*) check, each with
@@ -103,13 +105,17 @@ final class Routes {
   }
 
   /**
-   * Each value {@code field} takes, with the first scenario that gives it, so that a bad value is
-   * reported once (where it first appears), not once per environment that inherits it.
+   * Reports each value {@code field} takes that {@code valid} refuses, with the first scenario that
+   * gives it: once, where it first appears, not once per environment that inherits it.
    */
-  static Map<String, Scenario> distinctValues(Value<String> field, List<Scenario> scenarios) {
+  static void refused(Field field, List<Scenario> scenarios, Predicate<String> valid, BiConsumer<String, Scenario> report) {
     Map<String, Scenario> values = new LinkedHashMap<>();
-    scenarios.forEach(s -> values.putIfAbsent(field.evaluate(s.values()), s));
-    return values;
+    scenarios.forEach(s -> values.putIfAbsent(field.value().evaluate(s.values()), s));
+    values.forEach((value, s) -> {
+      if (!valid.test(value)) {
+        report.accept(value, s);
+      }
+    });
   }
 
   private interface Indexed<T> {
