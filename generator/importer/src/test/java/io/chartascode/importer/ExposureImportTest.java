@@ -155,8 +155,8 @@ class ExposureImportTest {
     assertThat(result.application().ingress()).isEmpty();
     assertThat(result.report().skipped()).singleElement().satisfies(s -> {
       assertThat(s.object()).isEqualTo("Ingress/web");
-      assertThat(s.reason()).startsWith("its backends are not all the Service of Deployment/web, or it has fields the model"
-          + " does not write");
+      assertThat(s.reason()).startsWith("the model has one Ingress, whose backends are all the Service of Deployment/web"
+          + " by a port number it has, with no field the model does not write (a default backend,");
     });
     assertThat(result.source()).doesNotContain(Ingress.class.getSimpleName() + ".builder()");
   }

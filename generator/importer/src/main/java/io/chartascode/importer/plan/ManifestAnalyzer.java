@@ -299,9 +299,9 @@ public final class ManifestAnalyzer {
       case "NetworkPolicy" -> "it does not select the pods of " + deployment.id() + ", or its rules are not the"
           + " model's: one ingress rule to the Service's port from namespaces, pods (matchExpressions) or CIDRs,"
           + " and DNS first among the egress rules";
-      case "Ingress", "HTTPRoute" -> "its backends are not all the Service of " + deployment.id() + ", or it has fields"
-          + " the model does not write: every backend the Service by a port number it has, no default backend or"
-          + " filters, parentRefs by name, namespace and sectionName only";
+      case "Ingress", "HTTPRoute" -> "the model has one " + o.kind() + ", whose backends are all the Service of "
+          + deployment.id() + " by a port number it has, with no field the model does not write (a default backend,"
+          + " filters, a parentRef's group, kind or port); keep this one as a separate manifest";
       case "Kustomization" -> "a kustomization, not an object: run kubectl kustomize <dir> > rendered.yaml"
           + " and import rendered.yaml";
       default -> "kind " + o.kind() + " is not part of the model; keep it as a separate manifest";
