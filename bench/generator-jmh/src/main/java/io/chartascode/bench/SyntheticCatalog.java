@@ -150,6 +150,8 @@ public final class SyntheticCatalog implements Catalog {
       }
     });
     copy.chartMetadata(app.chartMetadata());
+    app.ingress().ifPresent(copy::ingress);
+    app.httpRoute().ifPresent(copy::httpRoute);
     return copy.build();
   }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A typical legacy manifest set: root, no resources, an init container, a hostPath volume, a
- * secret env var, probe timings, custom labels, a ConfigMap and an Ingress. Nothing of it may be
+ * secret env var, probe timings, custom labels, a ConfigMap and an Ingress (which the model reads). Nothing of it may be
  * dropped silently: each kind and field the model cannot say is listed with its file and line, in
  * the command output and at the top of the source, and the guarantees it breaks become explicit
  * opt-outs so the imported model still renders what the cluster runs.
@@ -36,8 +36,13 @@ class LossyImportTest {
     assertThat(RESULT.report().skipped())
         .extracting(Skipped::object, Skipped::where)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("ConfigMap/legacy-web-config", FILE + ":1"),
-            org.assertj.core.groups.Tuple.tuple("Ingress/legacy-web", FILE + ":77"));
+            org.assertj.core.groups.Tuple.tuple("ConfigMap/legacy-web-config", FILE + ":1"));
+  }
+
+  @Test
+  void theIngressToTheServiceIsImportedWithItsHostAsAParameter() {
+    assertThat(RESULT.report().imported()).contains("Ingress/legacy-web (" + FILE + ":77)");
+    assertThat(RESULT.source()).contains(".rule(Value.of(INGRESS_HOST), Ingress.Path.prefix(\"/\"))");
   }
 
   @Test

@@ -9,7 +9,9 @@ import io.chartascode.generator.model.ContainerPort;
 import io.chartascode.generator.model.EnvVar;
 import io.chartascode.generator.model.Environment;
 import io.chartascode.generator.model.HttpProbe;
+import io.chartascode.generator.model.HttpRoute;
 import io.chartascode.generator.model.Image;
+import io.chartascode.generator.model.Ingress;
 import io.chartascode.generator.model.NetworkPeer;
 import io.chartascode.generator.model.NetworkPolicy;
 import io.chartascode.generator.model.Parameter;
@@ -48,8 +50,9 @@ import java.util.TreeMap;
  * as a read-only file; a Secret's key as a variable and another as a read-only file (mode 0400),
  * named to envapp as secret-backed so it masks them; a sized in-memory cache; pod and
  * ServiceAccount annotations from values; a rollout that never drops below the replica count; an
- * autoscaler on cpu and memory that scales down slowly; a NetworkPolicy that admits the namespace
- * and monitoring, and lets the pods reach DNS only.
+ * autoscaler on cpu and memory that scales down slowly; a NetworkPolicy that admits the namespace,
+ * monitoring and the ingress controllers, and lets the pods reach DNS only; an Ingress in dev and
+ * a Gateway API HTTPRoute in prod, at each environment's own host.
  */
 public final class Showcase {
   // The image, cpu, autoscaling switch and Service port are envapp's own parameters (EnvApp.HUB and
@@ -122,6 +125,22 @@ public final class Showcase {
           .key("db-password", "The database user's password, read as DB_PASSWORD.")
           .key("api-token", "The token clients present, mounted as /var/run/secrets/showcase/api-token.")
           .key("license", "The license id, read as LICENSE_ID: a name that looks harmless, masked because it is secret-backed.")
+          .build();
+
+  public static final Parameter<String> HOST =
+      Parameter.string("host", "showcase.example.com")
+          .description("Hostname the service is reached at, through the Ingress or the HTTPRoute.")
+          .pattern(Patterns.HOSTNAME)
+          .build();
+  public static final Parameter<Boolean> INGRESS_ENABLED =
+      Parameter.bool("ingress.enabled", false).description("Whether an Ingress routes the host to the Service.").build();
+  public static final Parameter<SortedMap<String, String>> INGRESS_ANNOTATIONS =
+      Parameter.stringMap("ingress.annotations", new TreeMap<>())
+          .description("Annotations of the Ingress, e.g. the controller's settings.")
+          .build();
+  public static final Parameter<Boolean> HTTP_ROUTE_ENABLED =
+      Parameter.bool("httpRoute.enabled", false)
+          .description("Whether a Gateway API HTTPRoute routes the host to the Service.")
           .build();
 
   private Showcase() {}
@@ -244,14 +263,39 @@ public final class Showcase {
                     .build()))
         .bound(MIN_REPLICAS, MAX_REPLICAS)
         .networkPolicy(NetworkPolicy.builder()
-            .allowFrom(NetworkPeer.sameNamespace(), NetworkPeer.namespace("monitoring"))
+            .allowFrom(NetworkPeer.sameNamespace(), NetworkPeer.namespace("monitoring"),
+                // Where the Ingress controller and the Gateway run; they forward the requests.
+                NetworkPeer.namespace("ingress-nginx"), NetworkPeer.namespace("gateway-system"))
             .restrictEgress()
             .build())
         // For clusters with the External Secrets Operator: it creates the Secret the pods read, by the same name.
         .object("externalsecret", Value.of(EXTERNAL_SECRET), Showcase::externalSecret)
-        .environment(Environment.builder("dev").namespace("showcase-dev").set(EnvApp.AUTOSCALING_ENABLED, false).build())
+        .parameters(HOST, INGRESS_ENABLED, INGRESS_ANNOTATIONS, HTTP_ROUTE_ENABLED)
+        .ingress(Ingress.builder()
+            .enabled(Value.of(INGRESS_ENABLED))
+            .className("nginx")
+            .annotations(INGRESS_ANNOTATIONS)
+            .rule(Value.of(HOST), Ingress.Path.prefix("/"))
+            .tls(Value.fixed("showcase-tls"), Value.of(HOST))
+            .build())
+        .httpRoute(HttpRoute.builder()
+            .enabled(Value.of(HTTP_ROUTE_ENABLED))
+            .parentRef(HttpRoute.ParentRef.gateway("gateway-system", "public").section("https"))
+            .hostname(Value.of(HOST))
+            .rule(HttpRoute.Match.pathPrefix("/"))
+            // The load balancer's health checks, told apart by a header, get the liveness endpoint.
+            .rule(HttpRoute.Match.exact("/healthz").header("x-health-check", "lb"))
+            .build())
+        .environment(Environment.builder("dev")
+            .namespace("showcase-dev")
+            .set(EnvApp.AUTOSCALING_ENABLED, false)
+            .set(INGRESS_ENABLED, true)
+            .set(HOST, "showcase.dev.example.com")
+            .set(INGRESS_ANNOTATIONS, new TreeMap<>(Map.of("nginx.ingress.kubernetes.io/proxy-body-size", "1m")))
+            .build())
         .environment(Environment.builder("prod")
             .namespace("showcase-prod")
+            .set(HTTP_ROUTE_ENABLED, true)
             .set(MAX_REPLICAS, 10)
             .set(GREETING, "hello from production")
             .set(SERVICE_ACCOUNT_ANNOTATIONS,

@@ -36,7 +36,13 @@ public final class ModelValidator {
           new ImageRule(),
           new RunAsNonRootRule(),
           new ReadOnlyRootFilesystemRule(),
-          new DropAllCapabilitiesRule());
+          new DropAllCapabilitiesRule(),
+          new HostnamesRule(),
+          new RoutePathsRule(),
+          new TlsHostsRule(),
+          new BackendPortsRule(),
+          new RouteConflictsRule(),
+          new RouteReferencesRule());
 
   private ModelValidator() {}
 

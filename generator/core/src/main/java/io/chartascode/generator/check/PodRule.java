@@ -7,7 +7,9 @@ import io.chartascode.generator.model.Workload;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -45,8 +47,8 @@ final class PodRule implements Rule {
     w.terminationGracePeriodSeconds().filter(seconds -> seconds < 0).ifPresent(seconds ->
         findings.add(finding(pod + ".terminationGracePeriodSeconds", "is " + seconds + "; it must be at least 0")));
     w.strategy().ifPresent(strategy -> strategy(app.name() + ".deployment.strategy", strategy, findings));
-    w.podAnnotations().ifPresent(p -> annotationKeys(app, p, findings));
-    app.serviceAccountAnnotations().ifPresent(p -> annotationKeys(app, p, findings));
+    w.podAnnotations().ifPresent(p -> annotationKeys(this, app, p, findings));
+    app.serviceAccountAnnotations().ifPresent(p -> annotationKeys(this, app, p, findings));
     for (Container init : w.initContainers()) {
       // Kubernetes refuses probes and hooks on a container that runs to completion.
       if (init.liveness().isPresent() || init.readiness().isPresent() || init.startup().isPresent()
@@ -58,12 +60,17 @@ final class PodRule implements Rule {
     return findings;
   }
 
-  /** Annotation keys have the syntax of label keys, by default and in every environment. */
-  private void annotationKeys(Application app, Parameter<SortedMap<String, String>> annotations, List<Finding> findings) {
+  /**
+   * Annotation keys have the syntax of label keys, by default and in every environment; {@code
+   * rule} reports them (the Ingress's are CAC-ROUTE-006's).
+   */
+  static void annotationKeys(
+      Rule rule, Application app, Parameter<SortedMap<String, String>> annotations, List<Finding> findings) {
+    Set<String> reported = new HashSet<>(); // once, where the key first appears
     for (Scenario s : Scenario.of(app)) {
       for (String key : s.values().get(annotations).keySet()) {
-        if (!KubernetesNames.isLabelKey(key)) {
-          findings.add(finding(app.name() + ".parameters[" + annotations.name() + "]", "annotation key '" + key + "' "
+        if (!KubernetesNames.isLabelKey(key) && reported.add(key)) {
+          findings.add(rule.finding(app.name() + ".parameters[" + annotations.name() + "]", "annotation key '" + key + "' "
               + s.description() + " is not a qualified name: an optional DNS subdomain and '/', then at most 63"
               + " letters, digits, '-', '_' or '.', starting and ending with a letter or digit"));
         }

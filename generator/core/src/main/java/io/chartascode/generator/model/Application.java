@@ -34,6 +34,8 @@ public final class Application {
   private final Parameter<SortedMap<String, String>> serviceAccountAnnotations;
   private final ChartMetadata chartMetadata;
   private final List<Configuration> declaredConfigurations;
+  private final Ingress ingress;
+  private final HttpRoute httpRoute;
 
   private Application(Builder b) {
     this.name = b.name;
@@ -54,6 +56,8 @@ public final class Application {
     this.serviceAccountAnnotations = b.serviceAccountAnnotations;
     this.chartMetadata = b.chartMetadata;
     this.declaredConfigurations = List.copyOf(b.configurations);
+    this.ingress = b.ingress;
+    this.httpRoute = b.httpRoute;
   }
 
   public static Builder builder(String name) {
@@ -79,6 +83,8 @@ public final class Application {
     b.serviceAccountAnnotations = serviceAccountAnnotations;
     b.chartMetadata = chartMetadata;
     b.configurations.addAll(declaredConfigurations);
+    b.ingress = ingress;
+    b.httpRoute = httpRoute;
     return b;
   }
 
@@ -196,6 +202,16 @@ public final class Application {
     return Stream.concat(env, workload.keyVolumes().stream().map(KeyVolume::source));
   }
 
+  /** The Ingress in front of the Service. Default: none. */
+  public Optional<Ingress> ingress() {
+    return Optional.ofNullable(ingress);
+  }
+
+  /** The Gateway API HTTPRoute in front of the Service. Default: none. */
+  public Optional<HttpRoute> httpRoute() {
+    return Optional.ofNullable(httpRoute);
+  }
+
   /** Every parameter at its default. */
   public ParameterValues defaults() {
     return ParameterValues.defaults(parameters);
@@ -226,6 +242,8 @@ public final class Application {
     private Parameter<SortedMap<String, String>> serviceAccountAnnotations;
     private ChartMetadata chartMetadata = ChartMetadata.DEFAULT;
     private final List<Configuration> configurations = new ArrayList<>();
+    private Ingress ingress;
+    private HttpRoute httpRoute;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -347,6 +365,18 @@ public final class Application {
 
     public Builder chartMetadata(ChartMetadata chartMetadata) {
       this.chartMetadata = Objects.requireNonNull(chartMetadata, "chartMetadata");
+      return this;
+    }
+
+    /** An Ingress (networking.k8s.io/v1) to the Service's ports. Default: none. */
+    public Builder ingress(Ingress ingress) {
+      this.ingress = Objects.requireNonNull(ingress, "ingress");
+      return this;
+    }
+
+    /** A Gateway API HTTPRoute (gateway.networking.k8s.io/v1) to the Service's ports. Default: none. */
+    public Builder httpRoute(HttpRoute httpRoute) {
+      this.httpRoute = Objects.requireNonNull(httpRoute, "httpRoute");
       return this;
     }
 

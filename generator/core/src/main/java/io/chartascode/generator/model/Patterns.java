@@ -24,5 +24,13 @@ public final class Patterns {
   /** A portable environment variable name. */
   public static final String ENV_NAME = "^[A-Za-z_][A-Za-z0-9_]*$";
 
+  /**
+   * A hostname for an Ingress or an HTTPRoute: lower-case RFC 1123 labels, a wildcard only as the
+   * whole first label ({@code *.example.com}); the Gateway API's own pattern. Rule CAC-ROUTE-001
+   * also checks the lengths and refuses IP addresses.
+   */
+  public static final String HOSTNAME =
+      "^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+
   private Patterns() {}
 }

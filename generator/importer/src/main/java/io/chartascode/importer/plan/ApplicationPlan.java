@@ -3,6 +3,8 @@ package io.chartascode.importer.plan;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartascode.generator.model.AntiAffinity;
 import io.chartascode.generator.model.DisruptionBudget;
+import io.chartascode.generator.model.HttpRoute;
+import io.chartascode.generator.model.Ingress;
 import io.chartascode.generator.model.NetworkPolicy;
 import io.chartascode.generator.model.OptOut;
 import io.chartascode.generator.model.TopologySpread;
@@ -20,6 +22,8 @@ import java.util.SortedMap;
  * @param networkPolicy the input's NetworkPolicy; empty when it has none the model expresses
  * @param serviceAccountAnnotations the map parameter of the ServiceAccount's annotations, if it has any
  * @param keySources the configurations and Secrets the pod reads, as constants of the generated class
+ * @param ingress the input's Ingress to the Service; its hosts and switch read parameters of this plan
+ * @param httpRoute the input's HTTPRoute to the Service, the same way
  */
 public record ApplicationPlan(
     String name,
@@ -34,7 +38,9 @@ public record ApplicationPlan(
     Optional<ParameterPlan> serviceAccountAnnotations,
     SortedMap<OptOut, String> optOuts,
     Optional<Environment> environment,
-    List<KeySourcePlan> keySources) {
+    List<KeySourcePlan> keySources,
+    Optional<Ingress> ingress,
+    Optional<HttpRoute> httpRoute) {
 
   public ApplicationPlan {
     parameters = List.copyOf(parameters);
@@ -45,7 +51,7 @@ public record ApplicationPlan(
     return new ApplicationPlan(
         name, chartVersion, appVersion, parameters, workload, service, autoscaling, disruptionBudget, networkPolicy,
         serviceAccountAnnotations, optOuts,
-        environment, keySources);
+        environment, keySources, ingress, httpRoute);
   }
 
   /** The Deployment's pod. */

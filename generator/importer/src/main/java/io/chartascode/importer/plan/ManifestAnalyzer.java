@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartascode.generator.internal.k8s.Labels;
 import io.chartascode.generator.model.AntiAffinity;
 import io.chartascode.generator.model.DisruptionBudget;
+import io.chartascode.generator.model.HttpRoute;
+import io.chartascode.generator.model.Ingress;
 import io.chartascode.generator.model.NetworkPolicy;
 import io.chartascode.generator.model.ParameterType;
 import io.chartascode.generator.model.TopologySpread;
@@ -34,6 +36,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -87,6 +90,10 @@ public final class ManifestAnalyzer {
     String serviceAccountName = pod.path("serviceAccountName").asText("");
     Optional<InputObject> serviceAccount =
         first(objects, "ServiceAccount", o -> o.name().equals(serviceAccountName));
+    Optional<InputObject> ingress = service.flatMap(svc ->
+        first(objects, "Ingress", o -> ExposureReader.ingressRoutesTo(o.tree(), svc.name())));
+    Optional<InputObject> httpRoute = service.flatMap(svc ->
+        first(objects, "HTTPRoute", o -> ExposureReader.httpRouteRoutesTo(o.tree(), svc.name())));
 
     List<InputObject> chosen = new ArrayList<>();
     chosen.add(deployment);
@@ -95,6 +102,8 @@ public final class ManifestAnalyzer {
     pdb.ifPresent(chosen::add);
     networkPolicy.ifPresent(chosen::add);
     serviceAccount.ifPresent(chosen::add);
+    ingress.ifPresent(chosen::add);
+    httpRoute.ifPresent(chosen::add);
     List<InputObject> imported = new ArrayList<>();
     for (InputObject o : objects) {
       if (chosen.contains(o)) {
@@ -144,13 +153,8 @@ public final class ManifestAnalyzer {
             hpa.isPresent() ? "Replicas while autoscaling is disabled." : "Number of pods.", 1, null));
     Optional<ApplicationPlan.Autoscaling> autoscaling = hpaSpec.map(spec -> autoscaling(spec, replicaCount));
     ApplicationPlan.Service servicePlan = service(service, containerPlans);
-    Optional<NetworkPolicy> networkPolicyPlan =
-        networkPolicy.flatMap(o -> NetworkPolicyReader.read(o.tree().path("spec"), servicePlan.targetPortNames()));
-    if (networkPolicy.isPresent() && networkPolicyPlan.isEmpty()) {
-      imported.remove(networkPolicy.get());
-      skipped.add(new Skipped(networkPolicy.get().id(), networkPolicy.get().where(),
-          skipReason(networkPolicy.get(), deployment)));
-    }
+    Optional<NetworkPolicy> networkPolicyPlan = readOrSkip(networkPolicy, deployment, imported,
+        o -> NetworkPolicyReader.read(o.tree().path("spec"), servicePlan.targetPortNames()));
 
     // The model writes its ConfigMap and Secret volumes after the others: those at the end are read as such.
     List<ObjectNode> ownVolumes = new ArrayList<>(modelVolumes(pod, volumes));
@@ -190,6 +194,13 @@ public final class ManifestAnalyzer {
           ns -> notes.add("The input's namespace '" + ns + "' is not part of the model; import with"
               + " -Dimport.environment=<name> to keep it as the namespace of an environment."));
     }
+    Map<Integer, Optional<String>> servicePorts = servicePorts(servicePlan);
+    // Chosen only with a Service, whose name every backend has.
+    String serviceName = service.map(InputObject::name).orElse("");
+    Optional<Ingress> ingressPlan = readOrSkip(ingress, deployment, imported,
+        o -> ExposureReader.ingress(o.tree(), names, serviceName, servicePorts).map(this::declare));
+    Optional<HttpRoute> httpRoutePlan = readOrSkip(httpRoute, deployment, imported,
+        o -> ExposureReader.httpRoute(o.tree(), names, serviceName, servicePorts).map(this::declare));
     ApplicationPlan plan =
         new ApplicationPlan(
             name, chartVersion, appVersion, parameters, workload, servicePlan, autoscaling,
@@ -197,11 +208,43 @@ public final class ManifestAnalyzer {
             networkPolicyPlan,
             serviceAccount.flatMap(sa -> annotations(sa.tree().at("/metadata/annotations"), "SERVICE_ACCOUNT_ANNOTATIONS",
                 "serviceAccount.annotations", "Annotations of the ServiceAccount, e.g. for workload identity.")),
-            new TreeMap<>(), environment, keySources.sources());
+            new TreeMap<>(), environment, keySources.sources(), ingressPlan, httpRoutePlan);
     List<InputObject> configurations = keySources.configMapObjects();
     skipped.removeIf(sk -> configurations.stream().anyMatch(o -> o.id().equals(sk.object())));
     imported.addAll(configurations);
     return new Result(plan, imported, skipped, notes);
+  }
+
+  /** What {@code reader} makes of {@code input}; where it cannot, the input is listed as not imported. */
+  private <T> Optional<T> readOrSkip(
+      Optional<InputObject> input, InputObject deployment, List<InputObject> imported,
+      Function<InputObject, Optional<T>> reader) {
+    Optional<T> read = input.flatMap(reader);
+    if (input.isPresent() && read.isEmpty()) {
+      imported.remove(input.get());
+      skipped.add(new Skipped(input.get().id(), input.get().where(), skipReason(input.get(), deployment)));
+    }
+    return read;
+  }
+
+  /** The parameters a reader made, declared now that its read succeeded. */
+  private <T> T declare(ExposureReader.Read<T> read) {
+    read.parameters().forEach(this::add);
+    return read.object();
+  }
+
+  /** Each Service port's number (its default) and the model's name for it: empty for the first, the application's. */
+  private static Map<Integer, Optional<String>> servicePorts(ApplicationPlan.Service service) {
+    Map<Integer, Optional<String>> ports = new HashMap<>();
+    for (ApplicationPlan.MorePort more : service.more()) {
+      ports.put(number(more.port()), Optional.of(more.targetPortName()));
+    }
+    ports.put(number(service.port()), Optional.empty());
+    return ports;
+  }
+
+  private static int number(ValuePlan port) {
+    return (Integer) (port instanceof ValuePlan.Ref ref ? ref.parameter().defaultValue() : ((ValuePlan.Fixed) port).value());
   }
 
   private InputObject deployment(List<InputObject> objects) {
@@ -274,6 +317,9 @@ public final class ManifestAnalyzer {
       case "NetworkPolicy" -> "it does not select the pods of " + deployment.id() + ", or its rules are not the"
           + " model's: one ingress rule to the Service's port from namespaces, pods (matchExpressions) or CIDRs,"
           + " and DNS first among the egress rules";
+      case "Ingress", "HTTPRoute" -> "the model has one " + o.kind() + ", whose backends are all the Service of "
+          + deployment.id() + " by a port number it has, with no field the model does not write (a default backend,"
+          + " filters, a parentRef's group, kind or port); keep this one as a separate manifest";
       case "Kustomization" -> "a kustomization, not an object: run kubectl kustomize <dir> > rendered.yaml"
           + " and import rendered.yaml";
       default -> "kind " + o.kind() + " is not part of the model; keep it as a separate manifest";

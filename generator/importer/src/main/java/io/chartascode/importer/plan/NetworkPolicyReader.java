@@ -1,10 +1,11 @@
 package io.chartascode.importer.plan;
 
+import static io.chartascode.importer.plan.Shapes.onlyFields;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chartascode.generator.model.NetworkPeer;
 import io.chartascode.generator.model.NetworkPolicy;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,18 +152,5 @@ final class NetworkPolicyReader {
         && port.path("protocol").asText().equals(protocol)
         && (number instanceof Integer n ? port.path("port").isIntegralNumber() && port.path("port").asInt() == n
             : port.path("port").asText().equals(number));
-  }
-
-  private static boolean onlyFields(JsonNode node, String... allowed) {
-    if (!node.isObject()) {
-      return false;
-    }
-    Set<String> names = Set.of(allowed);
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      if (!names.contains(it.next())) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -105,6 +105,8 @@ public final class PlanInterpreter {
     plan.disruptionBudget().ifPresent(app::disruptionBudget);
     plan.networkPolicy().ifPresent(app::networkPolicy);
     plan.serviceAccountAnnotations().ifPresent(p -> app.serviceAccountAnnotations(stringMap(p)));
+    plan.ingress().ifPresent(app::ingress);
+    plan.httpRoute().ifPresent(app::httpRoute);
     plan.optOuts().forEach(app::optOut);
     plan.environment()
         .ifPresent(
@@ -178,8 +180,15 @@ public final class PlanInterpreter {
     return (Parameter<SortedMap<String, String>>) parameters.get(plan.name());
   }
 
-  @SuppressWarnings("unchecked")
   private Parameter<?> parameter(ParameterPlan p) {
+    Parameter<?> parameter = declared(p);
+    parameters.put(p.name(), parameter);
+    return parameter;
+  }
+
+  /** The parameter {@code p} describes, as the generated source declares it. */
+  @SuppressWarnings("unchecked")
+  static Parameter<?> declared(ParameterPlan p) {
     Parameter.Builder<?> builder =
         switch (p.type()) {
           case STRING -> Parameter.string(p.name(), (String) p.defaultValue());
@@ -199,9 +208,7 @@ public final class PlanInterpreter {
     }
     p.minimum().ifPresent(builder::minimum);
     p.maximum().ifPresent(builder::maximum);
-    Parameter<?> parameter = builder.build();
-    parameters.put(p.name(), parameter);
-    return parameter;
+    return builder.build();
   }
 
   /** The value of a {@link Patterns} constant, by field name. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Environment;
+import io.chartascode.generator.model.Value;
 import io.chartascode.testing.ManifestComparison;
 import io.chartascode.testing.Manifests;
 import io.chartascode.testing.Renders;
@@ -22,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Property: for any valid model, helm ≡ kustomize in every environment. 25 seeded random models
  * (names, ports, env maps with hostile values, resources, bounds, 1–3 environments, some of which
- * switch the autoscaler off, or on where it is off by default), each environment rendered once,
+ * switch the autoscaler off, or on where it is off by default; an Ingress, an HTTPRoute or both, switched
+ * and at their own hosts per environment), each environment rendered once,
  * alternating helm 3 and helm 4.
  * A failure names the seed, so it reproduces exactly.
  */
@@ -57,5 +59,23 @@ class RandomModelsEquivalenceTest {
     var models = seeds().map(SampleApplications::random).toList();
     assertThat(models).anySatisfy(app -> assertThat(SampleApplications.switchesAutoscaling(app, true)).isPresent());
     assertThat(models).anySatisfy(app -> assertThat(SampleApplications.switchesAutoscaling(app, false)).isPresent());
+  }
+
+  /** The seeds draw Ingresses and HTTPRoutes, alone and together, and environments that turn each on and off. */
+  @Test
+  void theModelsDrawIngressesAndHttpRoutesSwitchedPerEnvironment() {
+    var models = seeds().map(SampleApplications::random).toList();
+    assertThat(models).anySatisfy(app -> assertThat(app.ingress().isPresent() && app.httpRoute().isPresent()).isTrue());
+    assertThat(models).anySatisfy(app -> assertThat(app.ingress().isPresent() && app.httpRoute().isEmpty()).isTrue());
+    assertThat(models).anySatisfy(app -> assertThat(app.httpRoute().isPresent() && app.ingress().isEmpty()).isTrue());
+    for (boolean on : List.of(true, false)) {
+      assertThat(models).anySatisfy(app -> assertThat(app.ingress().map(i -> switches(app, i.enabled(), on)).orElse(false)).isTrue());
+      assertThat(models).anySatisfy(app -> assertThat(app.httpRoute().map(h -> switches(app, h.enabled(), on)).orElse(false)).isTrue());
+    }
+  }
+
+  /** Whether an environment turns {@code enabled} {@code on} where the default is the other way. */
+  private static boolean switches(Application app, Value<Boolean> enabled, boolean on) {
+    return enabled.evaluate(app.defaults()) != on && app.environments().stream().anyMatch(env -> enabled.evaluate(app.valuesFor(env)) == on);
   }
 }

@@ -8,7 +8,9 @@ import io.chartascode.generator.model.ContainerPort;
 import io.chartascode.generator.model.EnvVar;
 import io.chartascode.generator.model.Environment;
 import io.chartascode.generator.model.HttpProbe;
+import io.chartascode.generator.model.HttpRoute;
 import io.chartascode.generator.model.Image;
+import io.chartascode.generator.model.Ingress;
 import io.chartascode.generator.model.NetworkPeer;
 import io.chartascode.generator.model.NetworkPolicy;
 import io.chartascode.generator.model.OptOut;
@@ -73,6 +75,10 @@ public final class SampleApplications {
     var replicas = Parameter.integer("replicaCount", 1 + r.nextInt(5)).minimum(1).build();
     var port = Parameter.integer("service.port", pick(r, 80, 8080, 443, 9000)).minimum(1).maximum(65535).build();
     String portName = pick(r, "http", "web", "api-port");
+    // The exposure draws from its own generator, so the draws of r (and the seeds other tests pick) stay
+    // as they were; the seed is spread first, as Random's first draws for adjacent seeds are alike.
+    Random x = new Random(seed * 0x9E3779B97F4A7C15L);
+    Exposure exposure = new Exposure(name, x);
 
     Container.Builder main =
         Container.builder(pick(r, "app", "main", "server"))
@@ -153,8 +159,10 @@ public final class SampleApplications {
       } else if (!scaledByDefault && r.nextBoolean()) {
         e.set(scale, true);
       }
+      exposure.environment(e, envName, i == 0, x);
       app.environment(e.build());
     }
+    exposure.addTo(app, portName, x);
     // Drawn last, so the draws above (and the seeds other tests pick) stay as they were.
     switch (r.nextInt(4)) {
       case 0 -> app.optOut(OptOut.NO_NETWORK_POLICY, "a random model without one");
@@ -278,6 +286,102 @@ public final class SampleApplications {
       changed.service(app.service().withPort(Value.fixed(9090), "metrics"));
     }
     return changed.build();
+  }
+
+  /**
+   * An Ingress, an HTTPRoute, both or neither, each on or off by default and switched in some
+   * environments, at hosts of their own per environment (distinct, so that both on never claim the
+   * same requests), with annotations whose values YAML could mistake for other types.
+   */
+  private static final class Exposure {
+    final Parameter<Boolean> ingressOn;
+    final Parameter<String> ingressHost;
+    final Parameter<SortedMap<String, String>> annotations;
+    final Parameter<Boolean> routeOn;
+    final Parameter<String> routeHost;
+    final boolean ingress;
+    final boolean route;
+    final String name;
+
+    Exposure(String name, Random x) {
+      this.name = name;
+      int kind = x.nextInt(4);
+      ingress = kind == 1 || kind == 3;
+      route = kind == 2 || kind == 3;
+      ingressOn = Parameter.bool("ingress.enabled", x.nextBoolean()).build();
+      ingressHost = Parameter.string("ingress.host", name + ".example.com").pattern(Patterns.HOSTNAME).build();
+      annotations = Parameter.stringMap("ingress.annotations", annotations(x)).build();
+      routeOn = Parameter.bool("httpRoute.enabled", x.nextBoolean()).build();
+      routeHost = Parameter.string("httpRoute.hostname", name + ".example.net").pattern(Patterns.HOSTNAME).build();
+    }
+
+    private static SortedMap<String, String> annotations(Random x) {
+      SortedMap<String, String> map = new TreeMap<>();
+      for (int i = x.nextInt(3); i > 0; i--) {
+        map.put(pick(x, "nginx.ingress.kubernetes.io/ssl-redirect", "example.com/team", "owner"), ENV_VALUES[x.nextInt(ENV_VALUES.length)]);
+      }
+      return map;
+    }
+
+    /**
+     * Overrides of the parameters the drawn objects read, the same draws whichever they are; the
+     * first environment turns each object the other way than by default, so every model switches.
+     */
+    void environment(Environment.Builder e, String envName, boolean first, Random x) {
+      boolean switched = first || x.nextBoolean();
+      boolean ingressOnThere = first ? !ingressOn.defaultValue() : x.nextBoolean();
+      boolean routeOnThere = first ? !routeOn.defaultValue() : x.nextBoolean();
+      boolean ownHosts = x.nextBoolean();
+      SortedMap<String, String> own = x.nextBoolean() ? annotations(x) : null;
+      if (ingress) {
+        if (switched) {
+          e.set(ingressOn, ingressOnThere);
+        }
+        if (ownHosts) {
+          e.set(ingressHost, name + "." + envName + ".example.com");
+        }
+        if (own != null) {
+          e.set(annotations, own);
+        }
+      }
+      if (route) {
+        if (switched) {
+          e.set(routeOn, routeOnThere);
+        }
+        if (ownHosts) {
+          e.set(routeHost, name + "." + envName + ".example.net");
+        }
+      }
+    }
+
+    void addTo(Application.Builder app, String portName, Random x) {
+      if (ingress) {
+        Ingress.Builder builder = Ingress.builder()
+            .enabled(Value.of(ingressOn))
+            .annotations(annotations)
+            .rule(Value.of(ingressHost), Ingress.Path.prefix("/"), Ingress.Path.exact("/healthz").to(portName))
+            .rule(Value.fixed("*." + name + ".example.org"), Ingress.Path.prefix("/static"));
+        if (x.nextBoolean()) {
+          builder.className(pick(x, "nginx", "traefik"));
+        }
+        if (x.nextBoolean()) {
+          builder.tls(Value.fixed(name + "-tls"), Value.of(ingressHost));
+        }
+        app.parameters(ingressOn, ingressHost, annotations).ingress(builder.build());
+      }
+      if (route) {
+        HttpRoute.ParentRef gateway = x.nextBoolean() ? HttpRoute.ParentRef.gateway("public")
+            : HttpRoute.ParentRef.gateway("gateway-system", "shared").section("https");
+        app.parameters(routeOn, routeHost).httpRoute(HttpRoute.builder()
+            .enabled(Value.of(routeOn))
+            .parentRef(gateway)
+            .hostname(Value.of(routeHost))
+            .rule(HttpRoute.Match.pathPrefix("/"))
+            .rule(HttpRoute.Rule.matching(HttpRoute.Match.exact("/healthz").header(new HttpRoute.HeaderMatch(
+                HttpRoute.HeaderMatchType.REGULAR_EXPRESSION, "user-agent", Value.fixed("^kube-probe/.*")))).to(portName))
+            .build());
+      }
+    }
   }
 
   private static NetworkPolicy randomNetworkPolicy(Random r) {

@@ -13,5 +13,7 @@ final class Parts {
           new DeploymentPart(),
           new AutoscalerPart(),
           new DisruptionBudgetPart(),
-          new NetworkPolicyPart());
+          new NetworkPolicyPart(),
+          new IngressPart(),
+          new HttpRoutePart());
 }
