@@ -88,6 +88,11 @@ public final class Showcase {
       Parameter.stringMap("podAnnotations", new TreeMap<>(Map.of("prometheus.io/scrape", "false")))
           .description("Annotations of the pods; a values file can add to them.")
           .build();
+  public static final Parameter<SortedMap<String, String>> POD_LABELS =
+      Parameter.stringMap("podLabels", new TreeMap<>(Map.of("team", "platform")))
+          .description("Labels of the pods besides the application's own; a values file can add to them.")
+          .pattern(Patterns.LABEL_KEY)
+          .build();
   public static final Parameter<SortedMap<String, String>> SERVICE_ACCOUNT_ANNOTATIONS =
       Parameter.stringMap("serviceAccount.annotations", new TreeMap<>())
           .description("Annotations of the ServiceAccount, e.g. for workload identity.")
@@ -221,6 +226,7 @@ public final class Showcase {
                 .withNewRollingUpdate().withMaxSurge(new IntOrString(1)).withMaxUnavailable(new IntOrString(0)).endRollingUpdate()
                 .build())
             .podAnnotations(POD_ANNOTATIONS)
+            .podLabels(POD_LABELS)
             .volume(new VolumeBuilder().withName("podinfo")
                 .withNewDownwardAPI()
                 .addNewItem().withPath("labels").withNewFieldRef().withFieldPath("metadata.labels").endFieldRef().endItem()
@@ -240,7 +246,7 @@ public final class Showcase {
         .parameters(
             EnvApp.HUB, EnvApp.IMAGE, EnvApp.TAG, ENV, REPLICAS, EnvApp.CPU_REQUEST, MEMORY_REQUEST, EnvApp.CPU_LIMIT,
             MEMORY_LIMIT, EnvApp.AUTOSCALING_ENABLED, MIN_REPLICAS, MAX_REPLICAS, TARGET_CPU, TARGET_MEMORY, EnvApp.SERVICE_PORT,
-            POD_ANNOTATIONS, SERVICE_ACCOUNT_ANNOTATIONS, GREETING, CREDENTIALS_SECRET, EXTERNAL_SECRET, SECRET_STORE)
+            POD_ANNOTATIONS, POD_LABELS, SERVICE_ACCOUNT_ANNOTATIONS, GREETING, CREDENTIALS_SECRET, EXTERNAL_SECRET, SECRET_STORE)
         .workload(workload)
         .service(ServiceExposure.clusterIp(Value.of(EnvApp.SERVICE_PORT), "http"))
         .serviceAccountAnnotations(SERVICE_ACCOUNT_ANNOTATIONS)
@@ -298,6 +304,7 @@ public final class Showcase {
             .set(HTTP_ROUTE_ENABLED, true)
             .set(MAX_REPLICAS, 10)
             .set(GREETING, "hello from production")
+            .set(POD_LABELS, new TreeMap<>(Map.of("team", "platform", "tier", "critical")))
             .set(SERVICE_ACCOUNT_ANNOTATIONS,
                 new TreeMap<>(Map.of("iam.gke.io/gcp-service-account", "showcase@example-project.iam.gserviceaccount.com")))
             .build())

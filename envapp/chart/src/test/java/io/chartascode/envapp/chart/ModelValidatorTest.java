@@ -100,6 +100,10 @@ class ModelValidatorTest {
                 .build()).build(),
             "CAC-VOL-001", "envapp.deployment.container[app].volumeMounts[/creds].readOnly",
             "mounts secret volume 'creds' writable; set readOnly: true (Container.Builder.mountReadOnly)"),
+        Arguments.of("an extra pod label that is the application's own", withPodLabels("app.kubernetes.io/name", "other"),
+            "CAC-POD-001", "envapp.parameters[podLabels]", "label 'app.kubernetes.io/name' by default is the application's own"),
+        Arguments.of("an extra pod label value that is no label value", withPodLabels("team", "the platform team"),
+            "CAC-POD-001", "envapp.parameters[podLabels]", "label 'team' by default has value 'the platform team', which is no label value"),
         Arguments.of("a mount of no volume", withContainer(c -> c.mountReadOnly("config", "/etc/envapp")),
             "CAC-VOL-001", "envapp.deployment.container[app].volumeMounts[/etc/envapp]", "mounts 'config', which is no volume of the pod"),
         Arguments.of("the node's filesystem", ENVAPP.toBuilder().workload(ENVAPP.workload().toBuilder()
@@ -202,6 +206,12 @@ class ModelValidatorTest {
         .hasMessageContaining("[CAC-NAME-001] envapp.environments[qa].namespace")
         .hasMessageContaining("[CAC-ENV-001] envapp.environments[qa].tag: value 1.1 (Double) must be a string")
         .hasMessageContaining("[CAC-HPA-001] envapp.environments[qa].autoscaling.minReplicas");
+  }
+
+  private static Application withPodLabels(String key, String value) {
+    Parameter<java.util.SortedMap<String, String>> labels =
+        Parameter.stringMap("podLabels", new java.util.TreeMap<>(java.util.Map.of(key, value))).build();
+    return ENVAPP.toBuilder().parameters(labels).workload(ENVAPP.workload().toBuilder().podLabels(labels).build()).build();
   }
 
   private static Application renamed(String name) {

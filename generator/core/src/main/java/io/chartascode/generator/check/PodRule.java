@@ -1,5 +1,6 @@
 package io.chartascode.generator.check;
 
+import io.chartascode.generator.internal.k8s.Labels;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.Parameter;
@@ -16,9 +17,12 @@ import java.util.SortedMap;
  * The pod's settings are what the API server accepts: node selector labels, Secret and
  * PriorityClass names, a grace period of at least 0, and a rollout strategy that can make progress
  * (RollingUpdate or Recreate; not both maxSurge and maxUnavailable 0; no rollingUpdate with Recreate),
- * and pod and ServiceAccount annotation keys that are qualified names.
+ * pod and ServiceAccount annotation keys that are qualified names, and extra pod labels that are
+ * labels and not the application's own.
  */
 final class PodRule implements Rule {
+  private static final Set<String> RESERVED_LABELS = Set.of(Labels.NAME, Labels.INSTANCE, Labels.VERSION);
+
   @Override
   public String id() {
     return "CAC-POD-001";
@@ -49,6 +53,7 @@ final class PodRule implements Rule {
     w.strategy().ifPresent(strategy -> strategy(app.name() + ".deployment.strategy", strategy, findings));
     w.podAnnotations().ifPresent(p -> annotationKeys(this, app, p, findings));
     app.serviceAccountAnnotations().ifPresent(p -> annotationKeys(this, app, p, findings));
+    w.podLabels().ifPresent(p -> podLabels(app, p, findings));
     for (Container init : w.initContainers()) {
       // Kubernetes refuses probes and hooks on a container that runs to completion.
       if (init.liveness().isPresent() || init.readiness().isPresent() || init.startup().isPresent()
@@ -64,6 +69,30 @@ final class PodRule implements Rule {
    * Annotation keys have the syntax of label keys, by default and in every environment; {@code
    * rule} reports them (the Ingress's are CAC-ROUTE-006's).
    */
+  /** Extra pod labels are labels, and leave the application's own to the generator. */
+  private void podLabels(Application app, Parameter<SortedMap<String, String>> labels, List<Finding> findings) {
+    String path = app.name() + ".parameters[" + labels.name() + "]";
+    Set<String> reported = new HashSet<>(); // once, where the label first appears
+    for (Scenario s : Scenario.of(app)) {
+      s.values().get(labels).forEach((key, value) -> {
+        if (!reported.add(key + "=" + value)) {
+          return;
+        }
+        if (!KubernetesNames.isLabelKey(key)) {
+          findings.add(finding(path, "label key '" + key + "' " + s.description() + " is not a qualified name"));
+        } else if (RESERVED_LABELS.contains(key)) {
+          findings.add(finding(path, "label '" + key + "' " + s.description() + " is the application's own;"
+              + " the generator sets it (name, instance and version), so it cannot be an extra label"));
+        }
+        if (!KubernetesNames.isLabelValue(value)) {
+          findings.add(finding(path, "label '" + key + "' " + s.description() + " has value '" + value
+              + "', which is no label value (at most 63 letters, digits, '-', '_' or '.', starting and ending with a"
+              + " letter or digit)"));
+        }
+      });
+    }
+  }
+
   static void annotationKeys(
       Rule rule, Application app, Parameter<SortedMap<String, String>> annotations, List<Finding> findings) {
     Set<String> reported = new HashSet<>(); // once, where the key first appears

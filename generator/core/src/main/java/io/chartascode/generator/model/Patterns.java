@@ -21,6 +21,10 @@ public final class Patterns {
       "^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)*"
           + "(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$";
 
+  /** A label or annotation key: an optional DNS subdomain and {@code /}, then a name of at most 63 characters. */
+  public static final String LABEL_KEY =
+      "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$";
+
   /** A portable environment variable name. */
   public static final String ENV_NAME = "^[A-Za-z_][A-Za-z0-9_]*$";
 

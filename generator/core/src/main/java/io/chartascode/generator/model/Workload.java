@@ -32,6 +32,7 @@ public final class Workload {
   private final List<Volume> volumes;
   private final List<KeyVolume> keyVolumes;
   private final Parameter<SortedMap<String, String>> podAnnotations;
+  private final Parameter<SortedMap<String, String>> podLabels;
 
   private Workload(Builder b) {
     this.replicas = Objects.requireNonNull(b.replicas, "replicas");
@@ -54,6 +55,7 @@ public final class Workload {
     this.volumes = List.copyOf(b.volumes);
     this.keyVolumes = List.copyOf(b.keyVolumes);
     this.podAnnotations = b.podAnnotations;
+    this.podLabels = b.podLabels;
   }
 
   public static Builder builder() {
@@ -77,6 +79,7 @@ public final class Workload {
     b.volumes.addAll(volumes);
     b.keyVolumes.addAll(keyVolumes);
     b.podAnnotations = podAnnotations;
+    b.podLabels = podLabels;
     return b;
   }
 
@@ -168,6 +171,15 @@ public final class Workload {
     return Optional.ofNullable(podAnnotations);
   }
 
+  /**
+   * A map parameter of labels the pods get besides the application's own, e.g. a team or cost
+   * centre, or {@code sidecar.istio.io/inject}; never in selectors, so changing them only rolls the
+   * pods. Default: none.
+   */
+  public Optional<Parameter<SortedMap<String, String>>> podLabels() {
+    return Optional.ofNullable(podLabels);
+  }
+
   /** Builds a {@link Workload}. */
   public static final class Builder {
     private Value<Integer> replicas;
@@ -185,12 +197,19 @@ public final class Workload {
     private final List<Volume> volumes = new ArrayList<>();
     private final List<KeyVolume> keyVolumes = new ArrayList<>();
     private Parameter<SortedMap<String, String>> podAnnotations;
+    private Parameter<SortedMap<String, String>> podLabels;
 
     private Builder() {}
 
     /** The pods' annotations come from this map parameter, e.g. {@code Parameter.stringMap("podAnnotations", Map.of())}. */
     public Builder podAnnotations(Parameter<SortedMap<String, String>> podAnnotations) {
       this.podAnnotations = podAnnotations;
+      return this;
+    }
+
+    /** The pods' extra labels come from this map parameter, e.g. {@code Parameter.stringMap("podLabels", Map.of())}. */
+    public Builder podLabels(Parameter<SortedMap<String, String>> podLabels) {
+      this.podLabels = podLabels;
       return this;
     }
 

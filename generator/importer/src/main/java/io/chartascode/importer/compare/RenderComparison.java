@@ -82,8 +82,10 @@ public final class RenderComparison {
     return objects;
   }
 
+  /** Adds the labels every output adds to those the object has (a pod template's extra labels). */
   private static void labels(ObjectNode tree, String parent, String field, Map<String, String> labels) {
-    ObjectNode map = ((ObjectNode) tree.at(parent)).putObject(field);
+    ObjectNode owner = (ObjectNode) tree.at(parent);
+    ObjectNode map = owner.get(field) instanceof ObjectNode existing ? existing : owner.putObject(field);
     labels.forEach(map::put);
   }
 

@@ -70,7 +70,8 @@ public record ApplicationPlan(
       Optional<ObjectNode> strategy,
       List<ObjectNode> volumes,
       List<KeySourcePlan.KeyVolume> keyVolumes,
-      Optional<ParameterPlan> podAnnotations) {
+      Optional<ParameterPlan> podAnnotations,
+      Optional<ParameterPlan> podLabels) {
     public Workload {
       volumes = List.copyOf(volumes);
       keyVolumes = List.copyOf(keyVolumes);

@@ -184,7 +184,8 @@ public final class ManifestAnalyzer {
             ownVolumes,
             keyVolumes,
             annotations(deployment.tree().at("/spec/template/metadata/annotations"), "POD_ANNOTATIONS", "podAnnotations",
-                "Annotations of the pods; a values file can add to them."));
+                "Annotations of the pods; a values file can add to them."),
+            podLabels(podLabels));
 
     Optional<String> namespace = text(deployment.tree().path("metadata"), "namespace");
     Optional<ApplicationPlan.Environment> environment =
@@ -621,12 +622,26 @@ public final class ManifestAnalyzer {
 
   /** A map parameter holding {@code annotations}, if there are any. */
   private Optional<ParameterPlan> annotations(JsonNode annotations, String constant, String name, String description) {
-    if (!annotations.isObject() || annotations.isEmpty()) {
-      return Optional.empty();
-    }
     SortedMap<String, String> map = new TreeMap<>();
     annotations.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
-    return Optional.of(add(ParameterPlan.of(names.unique(constant), ParameterType.STRING_MAP, names.unique(name), map, description)));
+    return map.isEmpty()
+        ? Optional.empty()
+        : Optional.of(add(ParameterPlan.of(names.unique(constant), ParameterType.STRING_MAP, names.unique(name), map, description)));
+  }
+
+  /** The pod template's labels besides the application's own: a map parameter, as the model writes them. */
+  private Optional<ParameterPlan> podLabels(JsonNode labels) {
+    SortedMap<String, String> extra = new TreeMap<>();
+    labels.fields().forEachRemaining(e -> {
+      if (!List.of(Labels.NAME, Labels.INSTANCE, Labels.VERSION).contains(e.getKey())) {
+        extra.put(e.getKey(), e.getValue().asText());
+      }
+    });
+    return extra.isEmpty()
+        ? Optional.empty()
+        : Optional.of(add(ParameterPlan.of(names.unique("POD_LABELS"), ParameterType.STRING_MAP, names.unique("podLabels"),
+            extra, "Labels of the pods besides the application's own; a values file can add to them.")
+            .withPattern("LABEL_KEY")));
   }
 
   private static SortedMap<String, String> nodeSelector(JsonNode pod) {

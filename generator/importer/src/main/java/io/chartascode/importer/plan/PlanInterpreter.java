@@ -73,6 +73,7 @@ public final class PlanInterpreter {
     plan.workload().keyVolumes().forEach(v ->
         workload.volume(v.name(), keySources.get(v.source().constant()), v.keys().toArray(String[]::new)));
     plan.workload().podAnnotations().ifPresent(p -> workload.podAnnotations(stringMap(p)));
+    plan.workload().podLabels().ifPresent(p -> workload.podLabels(stringMap(p)));
     plan.workload().antiAffinity().ifPresent(workload::antiAffinity);
     app.workload(workload.build());
     ApplicationPlan.Service service = plan.service();

@@ -284,6 +284,7 @@ public final class ModelSource {
     w.keyVolumes().forEach(v -> code.add("\n.volume($S, $N$L)", v.name(), v.source().constant(),
         v.keys().isEmpty() ? CodeBlock.of("") : CodeBlock.of(", $L", strings(v.keys()))));
     w.podAnnotations().ifPresent(p -> code.add("\n.podAnnotations($N)", p.constant()));
+    w.podLabels().ifPresent(p -> code.add("\n.podLabels($N)", p.constant()));
     w.tolerations().forEach(t -> code.add("\n.toleration(\n$>$>$L$<$<)", Fabric8Source.builder(t, Toleration.class)));
     List<TopologySpread> spreads = new ArrayList<>(w.topologySpreads());
     boolean acrossNodes =

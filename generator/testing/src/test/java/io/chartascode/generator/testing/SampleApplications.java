@@ -33,8 +33,8 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBeh
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -207,17 +207,23 @@ public final class SampleApplications {
         .build();
     List<Container> containers = new java.util.ArrayList<>(app.workload().containers());
     containers.set(0, main);
+    var podLabels = Parameter.stringMap("podLabels", new java.util.TreeMap<>(Map.of("team", pick(r, "payments", "search"))))
+        .pattern(Patterns.LABEL_KEY).build();
     Workload.Builder workload = app.workload().toBuilder().clearContainers()
         .volume("settings", configuration, r.nextBoolean() ? new String[] {"greeting"} : new String[0])
-        .volume("secrets", secret, "password");
+        .volume("secrets", secret, "password")
+        .podLabels(podLabels);
     containers.forEach(workload::container);
-    Application.Builder changed = app.toBuilder().parameters(greeting).workload(workload.build()).clearEnvironments();
+    Application.Builder changed = app.toBuilder().parameters(greeting, podLabels).workload(workload.build()).clearEnvironments();
     for (Environment env : app.environments()) {
       Environment.Builder copy = Environment.builder(env.name());
       env.namespace().ifPresent(copy::namespace);
       env.overrides().forEach(copy::setUnchecked);
       if (r.nextBoolean()) {
         copy.set(greeting, pick(r, CONFIG_VALUES));
+      }
+      if (r.nextBoolean()) {
+        copy.set(podLabels, new java.util.TreeMap<>(Map.of("tier", pick(r, "critical", "batch"), "example.com/cost-centre", "42")));
       }
       changed.environment(copy.build());
     }

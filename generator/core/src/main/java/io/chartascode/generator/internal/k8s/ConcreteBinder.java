@@ -57,7 +57,8 @@ public final class ConcreteBinder implements Binder {
 
   @Override
   public Map<String, String> labels(LabelSet set) {
-    return null;
+    // Kustomize's labels transformer adds the application's own; only the extra ones are written.
+    return Labels.extra(app, set).map(values::get).filter(extra -> !extra.isEmpty()).orElse(null);
   }
 
   @Override

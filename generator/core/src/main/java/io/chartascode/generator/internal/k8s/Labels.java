@@ -1,8 +1,10 @@
 package io.chartascode.generator.internal.k8s;
 
 import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Parameter;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -23,6 +25,11 @@ public final class Labels {
     labels.put(NAME, app.name());
     labels.put(INSTANCE, app.name());
     return Collections.unmodifiableSortedMap(labels);
+  }
+
+  /** The map parameter of the extra labels a label set gets: the pods' own, for the pod template. */
+  static Optional<Parameter<SortedMap<String, String>>> extra(Application app, LabelSet set) {
+    return set == LabelSet.POD ? app.workload().podLabels() : Optional.empty();
   }
 
   /** The version label, on objects and pod templates but never in selectors. */

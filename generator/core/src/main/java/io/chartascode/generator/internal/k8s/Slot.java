@@ -4,6 +4,7 @@ import io.chartascode.generator.model.Configuration;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.Value;
 import io.chartascode.generator.internal.yaml.NodePath;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -29,8 +30,15 @@ public sealed interface Slot {
   /** The release namespace. */
   record Namespace(NodePath path) implements Slot {}
 
-  /** A label map: all labels of an object, the pod template's, or only the selector labels. */
-  record Labels(NodePath path, LabelSet set) implements Slot {}
+  /**
+   * A label map: all labels of an object, the pod template's, or only the selector labels; with
+   * the entries of the map parameter {@code extra}, if any, after them.
+   */
+  record Labels(NodePath path, LabelSet set, Optional<Parameter<SortedMap<String, String>>> extra) implements Slot {
+    public Labels(NodePath path, LabelSet set) {
+      this(path, set, Optional.empty());
+    }
+  }
 
   /**
    * The sequence gets one {@code {name, value}} entry per map entry, in key order, after

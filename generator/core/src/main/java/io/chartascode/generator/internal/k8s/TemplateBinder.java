@@ -75,7 +75,7 @@ public final class TemplateBinder implements Binder {
   @Override
   public Map<String, String> labels(LabelSet set) {
     // The key is found at <labels path>.<key>; the slot is the map.
-    return Map.of(placeholder("label", path -> new Slot.Labels(path.parent(), set)), "");
+    return Map.of(placeholder("label", path -> new Slot.Labels(path.parent(), set, Labels.extra(app, set))), "");
   }
 
   @Override

@@ -71,6 +71,7 @@ final class UsageBinder implements Binder {
 
   @Override
   public Map<String, String> labels(LabelSet set) {
+    Labels.extra(app, set).ifPresent(used::add);
     return Labels.selector(app);
   }
 

@@ -64,10 +64,14 @@ final class HelmManifestTemplate {
     }
     if (slot instanceof Slot.Labels labels) {
       String include = names.include(names.labels(labels.set()));
+      // The extra labels after the application's own, on the same lines: an empty map adds nothing.
+      String extra = labels.extra()
+          .map(p -> "{{- with " + HelmExpressions.valuesPath(p) + " }}{{- toYaml . | nindent %d }}{{- end }}")
+          .orElse("");
       return YamlTrees.replace(
           tree,
           labels.path(),
-          new YamlRawBlock(indent -> "{{- " + include + " | nindent " + indent + " }}"));
+          new YamlRawBlock(indent -> "{{- " + include + " | nindent " + indent + " }}" + extra.formatted(indent)));
     }
     if (slot instanceof Slot.MapEntries entries) {
       return mapEntries(tree, entries);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chartascode.generator.internal.k8s.Labels;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.ChartParameters;
 import io.chartascode.generator.model.EnvVar;
@@ -73,7 +74,11 @@ final class ValuesSchemaRenderer {
   }
 
   /** Names the model already sets, which the extra-env map may not repeat (no duplicate env vars). */
+  /** Keys a map parameter may not set: variables the model sets itself, the application's own labels. */
   private static List<String> reservedKeys(Application app, Parameter<?> p) {
+    if (app.workload().podLabels().filter(p::equals).isPresent()) {
+      return List.of(Labels.INSTANCE, Labels.NAME, Labels.VERSION);
+    }
     return app.workload().containers().stream()
         .filter(c -> c.extraEnv().filter(p::equals).isPresent())
         .flatMap(c -> c.env().stream().map(EnvVar::name))
