@@ -68,6 +68,8 @@ APP_VERSION_PROPERTY=chartascode.bench.appVersion
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAVA_OPTS="${JAVA_OPTS:-${MAVEN_JVM_CONFIG-$(tr '\n' ' ' 2>/dev/null <"$root/.mvn/jvm.config" || true)}}"
+# The runs without Maven read showcase's configuration file where its module keeps it (SyntheticCatalog).
+JAVA_OPTS="$JAVA_OPTS -Dchartascode.projectDirectory=$root/envapp/chart"
 tools="${CHART_AS_CODE_TOOLS:-$HOME/.cache/chart-as-code/tools}"
 helm="$tools/helm-v3.17.1/helm"
 kubectl="$tools/kubectl-v1.31.0/kubectl"

@@ -32,7 +32,7 @@ public final class GenerateCatalog {
     }
     Catalog catalog = (Catalog) Class.forName(args[1]).getDeclaredConstructor().newInstance();
     long start = System.nanoTime();
-    var files = Generator.render(catalog, GeneratedHeader.DEFAULT);
+    var files = Generator.render(catalog, GeneratedHeader.DEFAULT, SyntheticCatalog.projectDirectory());
     long rendered = System.nanoTime();
     System.out.println("chart-as-code: rendered, writing"); // bench/kill-loop.sh aims its kills from here
     System.out.flush();

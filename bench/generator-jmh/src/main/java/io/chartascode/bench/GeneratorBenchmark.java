@@ -1,6 +1,5 @@
 package io.chartascode.bench;
 
-import io.chartascode.generator.Generator;
 import io.chartascode.generator.check.Finding;
 import io.chartascode.generator.check.ModelValidator;
 import io.chartascode.generator.model.Application;
@@ -88,7 +87,7 @@ public class GeneratorBenchmark {
       root = Files.createTempDirectory(parent, "generator-bench-");
       current = root.resolve("current");
       fresh = root.resolve("fresh");
-      new FileTreeWriter(current).write(Generator.render(services.model));
+      new FileTreeWriter(current).write(SyntheticCatalog.render(services.model));
     }
 
     @Setup(Level.Invocation)
@@ -104,7 +103,7 @@ public class GeneratorBenchmark {
 
   @Benchmark
   public SortedMap<String, String> render(Services services) {
-    return Generator.render(services.fresh());
+    return SyntheticCatalog.render(services.fresh());
   }
 
   @Benchmark
@@ -114,16 +113,16 @@ public class GeneratorBenchmark {
 
   @Benchmark
   public WriteReport writeUnchanged(Services services, Trees trees) {
-    return new FileTreeWriter(trees.current).write(Generator.render(services.fresh()));
+    return new FileTreeWriter(trees.current).write(SyntheticCatalog.render(services.fresh()));
   }
 
   @Benchmark
   public WriteReport writeFresh(Services services, Trees trees) {
-    return new FileTreeWriter(trees.fresh).write(Generator.render(services.fresh()));
+    return new FileTreeWriter(trees.fresh).write(SyntheticCatalog.render(services.fresh()));
   }
 
   @Benchmark
   public boolean checkCurrent(Services services, Trees trees) {
-    return FileTreeWriter.isCurrent(trees.current, Generator.render(services.fresh()));
+    return FileTreeWriter.isCurrent(trees.current, SyntheticCatalog.render(services.fresh()));
   }
 }

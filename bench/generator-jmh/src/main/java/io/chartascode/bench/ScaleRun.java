@@ -1,6 +1,5 @@
 package io.chartascode.bench;
 
-import io.chartascode.generator.Generator;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.write.FileTreeWriter;
 import io.chartascode.generator.write.WriteReport;
@@ -42,7 +41,7 @@ public final class ScaleRun {
     long t0 = System.nanoTime();
     List<Application> model = new SyntheticCatalog(services).applications();
     long t1 = System.nanoTime();
-    SortedMap<String, String> files = Generator.render(model);
+    SortedMap<String, String> files = SyntheticCatalog.render(model);
     long t2 = System.nanoTime();
     WriteReport report = new FileTreeWriter(out).write(files);
     long t3 = System.nanoTime();

@@ -1,5 +1,13 @@
 package io.chartascode.bench;
 
+import java.util.SortedMap;
+
+import java.nio.file.Path;
+
+import io.chartascode.generator.GeneratedHeader;
+
+import io.chartascode.generator.Generator;
+
 import io.chartascode.generator.Catalog;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Bound;
@@ -84,6 +92,20 @@ public final class SyntheticCatalog implements Catalog {
       }
     });
     return apps;
+  }
+
+  /**
+   * Where the copied services' files (showcase's configuration file) are read from: {@code
+   * -Dchartascode.projectDirectory}, by default envapp/chart as seen from this module, where the
+   * tests and JMH run.
+   */
+  public static Path projectDirectory() {
+    return Path.of(System.getProperty("chartascode.projectDirectory", "../../envapp/chart"));
+  }
+
+  /** Every file of {@code apps}, with their files read from {@link #projectDirectory()}. */
+  public static SortedMap<String, String> render(List<Application> apps) {
+    return Generator.render(apps, GeneratedHeader.DEFAULT, projectDirectory());
   }
 
   /**

@@ -3,7 +3,6 @@ package io.chartascode.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chartascode.generator.Generator;
 import io.chartascode.generator.model.Application;
 import io.chartascode.envapp.chart.EnvApp;
 import io.chartascode.envapp.chart.Showcase;
@@ -13,11 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class SyntheticCatalogTest {
   private static final SortedMap<String, String> ENVAPP =
-      Generator.render(List.of(EnvApp.application()));
+      SyntheticCatalog.render(List.of(EnvApp.application()));
 
   @Test
   void oneServiceIsEnvappItself() {
-    assertThat(Generator.render(SyntheticCatalog.services(1))).isEqualTo(ENVAPP);
+    assertThat(SyntheticCatalog.render(SyntheticCatalog.services(1))).isEqualTo(ENVAPP);
   }
 
   /** If Application gains a property that renamed() does not copy, the files differ here. */
@@ -25,7 +24,7 @@ class SyntheticCatalogTest {
   void aCopyUnderTheSameNameRendersTheSameFiles() {
     Application envapp = EnvApp.application();
     Application copy = SyntheticCatalog.renamed(envapp, envapp.name());
-    assertThat(Generator.render(List.of(copy))).isEqualTo(ENVAPP);
+    assertThat(SyntheticCatalog.render(List.of(copy))).isEqualTo(ENVAPP);
   }
 
   /** The same for showcase, which sets every property envapp leaves at its default. */
@@ -33,13 +32,13 @@ class SyntheticCatalogTest {
   void aCopyOfTheServiceWithEveryFeatureRendersTheSameFiles() {
     Application showcase = Showcase.application();
     Application copy = SyntheticCatalog.renamed(showcase, showcase.name());
-    assertThat(Generator.render(List.of(copy))).isEqualTo(Generator.render(List.of(showcase)));
+    assertThat(SyntheticCatalog.render(List.of(copy))).isEqualTo(SyntheticCatalog.render(List.of(showcase)));
   }
 
   @Test
   void hundredServicesRenderAHundredTimesTheFilesOfOne() {
     List<Application> apps = SyntheticCatalog.services(100);
-    SortedMap<String, String> files = Generator.render(apps);
+    SortedMap<String, String> files = SyntheticCatalog.render(apps);
 
     assertThat(apps)
         .extracting(Application::name)
@@ -55,8 +54,8 @@ class SyntheticCatalogTest {
   /** The edit of the "changed tree" runs: a release bump of the first service, nothing else. */
   @Test
   void anotherAppVersionChangesOnlyTheFirstServicesVersionedFiles() {
-    SortedMap<String, String> before = Generator.render(new SyntheticCatalog(3).applications());
-    SortedMap<String, String> after = Generator.render(new SyntheticCatalog(3, "v2").applications());
+    SortedMap<String, String> before = SyntheticCatalog.render(new SyntheticCatalog(3).applications());
+    SortedMap<String, String> after = SyntheticCatalog.render(new SyntheticCatalog(3, "v2").applications());
 
     assertThat(after.keySet()).isEqualTo(before.keySet());
     List<String> changed =
