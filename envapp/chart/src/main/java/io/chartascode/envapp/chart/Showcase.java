@@ -200,6 +200,9 @@ public final class Showcase {
             .mountReadOnly("podinfo", "/etc/podinfo")
             .mountReadOnly("credentials", "/var/run/secrets/showcase")
             .mountReadOnly("config", "/etc/showcase")
+            // One key as one file where the program expects it (a sub-path; the hash-named ConfigMap rolls the pods on change).
+            .mount(new VolumeMountBuilder().withName("config").withMountPath("/opt/showcase/showcase.properties")
+                .withSubPath("showcase.properties").withReadOnly(true).build())
             .mount(new VolumeMountBuilder().withName("cache").withMountPath("/var/cache/showcase").build())
             .build());
 
