@@ -93,6 +93,11 @@ public final class Showcase {
           .description("Labels of the pods besides the application's own; a values file can add to them.")
           .pattern(Patterns.LABEL_KEY)
           .build();
+  public static final Parameter<SortedMap<String, String>> LABELS =
+      Parameter.stringMap("labels", new TreeMap<>(Map.of("example.com/owner", "platform")))
+          .description("Labels of every object besides the application's own; a values file can add to them.")
+          .pattern(Patterns.LABEL_KEY)
+          .build();
   public static final Parameter<SortedMap<String, String>> SERVICE_ACCOUNT_ANNOTATIONS =
       Parameter.stringMap("serviceAccount.annotations", new TreeMap<>())
           .description("Annotations of the ServiceAccount, e.g. for workload identity.")
@@ -249,10 +254,11 @@ public final class Showcase {
         .parameters(
             EnvApp.HUB, EnvApp.IMAGE, EnvApp.TAG, ENV, REPLICAS, EnvApp.CPU_REQUEST, MEMORY_REQUEST, EnvApp.CPU_LIMIT,
             MEMORY_LIMIT, EnvApp.AUTOSCALING_ENABLED, MIN_REPLICAS, MAX_REPLICAS, TARGET_CPU, TARGET_MEMORY, EnvApp.SERVICE_PORT,
-            POD_ANNOTATIONS, POD_LABELS, SERVICE_ACCOUNT_ANNOTATIONS, GREETING, CREDENTIALS_SECRET, EXTERNAL_SECRET, SECRET_STORE)
+            POD_ANNOTATIONS, POD_LABELS, LABELS, SERVICE_ACCOUNT_ANNOTATIONS, GREETING, CREDENTIALS_SECRET, EXTERNAL_SECRET, SECRET_STORE)
         .workload(workload)
         .service(ServiceExposure.clusterIp(Value.of(EnvApp.SERVICE_PORT), "http"))
         .serviceAccountAnnotations(SERVICE_ACCOUNT_ANNOTATIONS)
+        .labels(LABELS)
         .autoscaling(
             new Autoscaling(Value.of(EnvApp.AUTOSCALING_ENABLED), Value.of(MIN_REPLICAS), Value.of(MAX_REPLICAS), Value.of(TARGET_CPU))
                 .withMemoryTarget(Value.of(TARGET_MEMORY))
@@ -308,6 +314,7 @@ public final class Showcase {
             .set(MAX_REPLICAS, 10)
             .set(GREETING, "hello from production")
             .set(POD_LABELS, new TreeMap<>(Map.of("team", "platform", "tier", "critical")))
+            .set(LABELS, new TreeMap<>(Map.of("example.com/owner", "platform", "example.com/environment", "production")))
             .set(SERVICE_ACCOUNT_ANNOTATIONS,
                 new TreeMap<>(Map.of("iam.gke.io/gcp-service-account", "showcase@example-project.iam.gserviceaccount.com")))
             .build())

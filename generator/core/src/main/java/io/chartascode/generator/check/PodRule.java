@@ -17,11 +17,10 @@ import java.util.SortedMap;
  * The pod's settings are what the API server accepts: node selector labels, Secret and
  * PriorityClass names, a grace period of at least 0, and a rollout strategy that can make progress
  * (RollingUpdate or Recreate; not both maxSurge and maxUnavailable 0; no rollingUpdate with Recreate),
- * pod and ServiceAccount annotation keys that are qualified names, and extra pod labels that are
- * labels and not the application's own.
+ * pod and ServiceAccount annotation keys that are qualified names, and extra pod and object labels
+ * that are labels and not the application's own.
  */
 final class PodRule implements Rule {
-  private static final Set<String> RESERVED_LABELS = Set.of(Labels.NAME, Labels.INSTANCE, Labels.VERSION);
 
   @Override
   public String id() {
@@ -53,7 +52,8 @@ final class PodRule implements Rule {
     w.strategy().ifPresent(strategy -> strategy(app.name() + ".deployment.strategy", strategy, findings));
     w.podAnnotations().ifPresent(p -> annotationKeys(this, app, p, findings));
     app.serviceAccountAnnotations().ifPresent(p -> annotationKeys(this, app, p, findings));
-    w.podLabels().ifPresent(p -> podLabels(app, p, findings));
+    w.podLabels().ifPresent(p -> extraLabels(app, p, findings));
+    app.labels().ifPresent(p -> extraLabels(app, p, findings));
     for (Container init : w.initContainers()) {
       // Kubernetes refuses probes and hooks on a container that runs to completion.
       if (init.liveness().isPresent() || init.readiness().isPresent() || init.startup().isPresent()
@@ -69,8 +69,8 @@ final class PodRule implements Rule {
    * Annotation keys have the syntax of label keys, by default and in every environment; {@code
    * rule} reports them (the Ingress's are CAC-ROUTE-006's).
    */
-  /** Extra pod labels are labels, and leave the application's own to the generator. */
-  private void podLabels(Application app, Parameter<SortedMap<String, String>> labels, List<Finding> findings) {
+  /** Extra pod and object labels are labels, and leave the application's own to the generator. */
+  private void extraLabels(Application app, Parameter<SortedMap<String, String>> labels, List<Finding> findings) {
     String path = app.name() + ".parameters[" + labels.name() + "]";
     Set<String> reported = new HashSet<>(); // once, where the label first appears
     for (Scenario s : Scenario.of(app)) {
@@ -80,9 +80,9 @@ final class PodRule implements Rule {
         }
         if (!KubernetesNames.isLabelKey(key)) {
           findings.add(finding(path, "label key '" + key + "' " + s.description() + " is not a qualified name"));
-        } else if (RESERVED_LABELS.contains(key)) {
+        } else if (Labels.RESERVED.contains(key)) {
           findings.add(finding(path, "label '" + key + "' " + s.description() + " is the application's own;"
-              + " the generator sets it (name, instance and version), so it cannot be an extra label"));
+              + " the generator and Helm set it, so it cannot be an extra label"));
         }
         if (!KubernetesNames.isLabelValue(value)) {
           findings.add(finding(path, "label '" + key + "' " + s.description() + " has value '" + value

@@ -32,6 +32,7 @@ public final class Application {
   private final DisruptionBudget disruptionBudget;
   private final NetworkPolicy networkPolicy;
   private final Parameter<SortedMap<String, String>> serviceAccountAnnotations;
+  private final Parameter<SortedMap<String, String>> labels;
   private final ChartMetadata chartMetadata;
   private final List<Configuration> declaredConfigurations;
   private final Ingress ingress;
@@ -54,6 +55,7 @@ public final class Application {
     this.disruptionBudget = b.disruptionBudget;
     this.networkPolicy = b.networkPolicy;
     this.serviceAccountAnnotations = b.serviceAccountAnnotations;
+    this.labels = b.labels;
     this.chartMetadata = b.chartMetadata;
     this.declaredConfigurations = List.copyOf(b.configurations);
     this.ingress = b.ingress;
@@ -81,6 +83,7 @@ public final class Application {
     b.disruptionBudget = disruptionBudget;
     b.networkPolicy = networkPolicy;
     b.serviceAccountAnnotations = serviceAccountAnnotations;
+    b.labels = labels;
     b.chartMetadata = chartMetadata;
     b.configurations.addAll(declaredConfigurations);
     b.ingress = ingress;
@@ -159,6 +162,14 @@ public final class Application {
   /** A map parameter of ServiceAccount annotations, e.g. for workload identity. Default: none. */
   public Optional<Parameter<SortedMap<String, String>>> serviceAccountAnnotations() {
     return Optional.ofNullable(serviceAccountAnnotations);
+  }
+
+  /**
+   * A map parameter of labels every object gets besides the application's own, e.g. a team or
+   * cost centre; never in selectors or pod templates (see {@link Workload#podLabels()}). Default: none.
+   */
+  public Optional<Parameter<SortedMap<String, String>>> labels() {
+    return Optional.ofNullable(labels);
   }
 
   /** Objects built by the user's own code, in the order they were added. Default: none. */
@@ -240,6 +251,7 @@ public final class Application {
     private DisruptionBudget disruptionBudget = DisruptionBudget.DEFAULT;
     private NetworkPolicy networkPolicy = NetworkPolicy.DEFAULT;
     private Parameter<SortedMap<String, String>> serviceAccountAnnotations;
+    private Parameter<SortedMap<String, String>> labels;
     private ChartMetadata chartMetadata = ChartMetadata.DEFAULT;
     private final List<Configuration> configurations = new ArrayList<>();
     private Ingress ingress;
@@ -345,6 +357,12 @@ public final class Application {
      */
     public Builder serviceAccountAnnotations(Parameter<SortedMap<String, String>> annotations) {
       this.serviceAccountAnnotations = annotations;
+      return this;
+    }
+
+    /** Every object's extra labels come from this map parameter, e.g. {@code Parameter.stringMap("labels", Map.of())}. */
+    public Builder labels(Parameter<SortedMap<String, String>> labels) {
+      this.labels = labels;
       return this;
     }
 

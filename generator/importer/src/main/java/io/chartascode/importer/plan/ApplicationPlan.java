@@ -24,6 +24,7 @@ import java.util.SortedMap;
  * @param keySources the configurations and Secrets the pod reads, as constants of the generated class
  * @param ingress the input's Ingress to the Service; its hosts and switch read parameters of this plan
  * @param httpRoute the input's HTTPRoute to the Service, the same way
+ * @param labels the map parameter of the labels every object has besides the application's own
  */
 public record ApplicationPlan(
     String name,
@@ -40,7 +41,8 @@ public record ApplicationPlan(
     Optional<Environment> environment,
     List<KeySourcePlan> keySources,
     Optional<Ingress> ingress,
-    Optional<HttpRoute> httpRoute) {
+    Optional<HttpRoute> httpRoute,
+    Optional<ParameterPlan> labels) {
 
   public ApplicationPlan {
     parameters = List.copyOf(parameters);
@@ -51,7 +53,7 @@ public record ApplicationPlan(
     return new ApplicationPlan(
         name, chartVersion, appVersion, parameters, workload, service, autoscaling, disruptionBudget, networkPolicy,
         serviceAccountAnnotations, optOuts,
-        environment, keySources, ingress, httpRoute);
+        environment, keySources, ingress, httpRoute, labels);
   }
 
   /** The Deployment's pod. */

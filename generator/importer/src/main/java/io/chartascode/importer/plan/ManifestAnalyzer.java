@@ -1,6 +1,7 @@
 package io.chartascode.importer.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartascode.generator.internal.k8s.Labels;
 import io.chartascode.generator.model.AntiAffinity;
@@ -185,7 +186,8 @@ public final class ManifestAnalyzer {
             keyVolumes,
             annotations(deployment.tree().at("/spec/template/metadata/annotations"), "POD_ANNOTATIONS", "podAnnotations",
                 "Annotations of the pods; a values file can add to them."),
-            podLabels(podLabels));
+            extraLabels(podLabels, "POD_LABELS", "podLabels",
+                "Labels of the pods besides the application's own; a values file can add to them."));
 
     Optional<String> namespace = text(deployment.tree().path("metadata"), "namespace");
     Optional<ApplicationPlan.Environment> environment =
@@ -209,7 +211,9 @@ public final class ManifestAnalyzer {
             networkPolicyPlan,
             serviceAccount.flatMap(sa -> annotations(sa.tree().at("/metadata/annotations"), "SERVICE_ACCOUNT_ANNOTATIONS",
                 "serviceAccount.annotations", "Annotations of the ServiceAccount, e.g. for workload identity.")),
-            new TreeMap<>(), environment, keySources.sources(), ingressPlan, httpRoutePlan);
+            new TreeMap<>(), environment, keySources.sources(), ingressPlan, httpRoutePlan,
+            extraLabels(commonLabels(imported), "LABELS", "labels",
+                "Labels of every object besides the application's own; a values file can add to them."));
     List<InputObject> configurations = keySources.configMapObjects();
     skipped.removeIf(sk -> configurations.stream().anyMatch(o -> o.id().equals(sk.object())));
     imported.addAll(configurations);
@@ -629,18 +633,32 @@ public final class ManifestAnalyzer {
         : Optional.of(add(ParameterPlan.of(names.unique(constant), ParameterType.STRING_MAP, names.unique(name), map, description)));
   }
 
-  /** The pod template's labels besides the application's own: a map parameter, as the model writes them. */
-  private Optional<ParameterPlan> podLabels(JsonNode labels) {
+  /** The labels every imported object has, with the same value: what the model's object labels can say. */
+  private static JsonNode commonLabels(List<InputObject> objects) {
+    ObjectNode common = null;
+    for (InputObject o : objects) {
+      JsonNode labels = o.tree().at("/metadata/labels");
+      if (common == null) {
+        common = labels.isObject() ? ((ObjectNode) labels).deepCopy() : JsonNodeFactory.instance.objectNode();
+      } else {
+        common.retain(common.properties().stream()
+            .filter(e -> e.getValue().equals(labels.get(e.getKey()))).map(Map.Entry::getKey).toList());
+      }
+    }
+    return common == null ? JsonNodeFactory.instance.objectNode() : common;
+  }
+
+  /** Labels besides those the generator and Helm set: a map parameter, as the model writes them. */
+  private Optional<ParameterPlan> extraLabels(JsonNode labels, String constant, String name, String description) {
     SortedMap<String, String> extra = new TreeMap<>();
     labels.fields().forEachRemaining(e -> {
-      if (!List.of(Labels.NAME, Labels.INSTANCE, Labels.VERSION).contains(e.getKey())) {
+      if (!Labels.RESERVED.contains(e.getKey())) {
         extra.put(e.getKey(), e.getValue().asText());
       }
     });
     return extra.isEmpty()
         ? Optional.empty()
-        : Optional.of(add(ParameterPlan.of(names.unique("POD_LABELS"), ParameterType.STRING_MAP, names.unique("podLabels"),
-            extra, "Labels of the pods besides the application's own; a values file can add to them.")
+        : Optional.of(add(ParameterPlan.of(names.unique(constant), ParameterType.STRING_MAP, names.unique(name), extra, description)
             .withPattern("LABEL_KEY")));
   }
 

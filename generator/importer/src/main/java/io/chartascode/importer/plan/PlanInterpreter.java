@@ -106,6 +106,7 @@ public final class PlanInterpreter {
     plan.disruptionBudget().ifPresent(app::disruptionBudget);
     plan.networkPolicy().ifPresent(app::networkPolicy);
     plan.serviceAccountAnnotations().ifPresent(p -> app.serviceAccountAnnotations(stringMap(p)));
+    plan.labels().ifPresent(p -> app.labels(stringMap(p)));
     plan.ingress().ifPresent(app::ingress);
     plan.httpRoute().ifPresent(app::httpRoute);
     plan.optOuts().forEach(app::optOut);

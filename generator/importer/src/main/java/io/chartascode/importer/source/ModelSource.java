@@ -358,6 +358,7 @@ public final class ModelSource {
         .filter(policy -> !policy.equals(NetworkPolicy.DEFAULT))
         .ifPresent(policy -> code.add("\n.networkPolicy($L)", networkPolicy(policy)));
     plan.serviceAccountAnnotations().ifPresent(p -> code.add("\n.serviceAccountAnnotations($N)", p.constant()));
+    plan.labels().ifPresent(p -> code.add("\n.labels($N)", p.constant()));
     Map<String, String> constants =
         plan.parameters().stream().collect(Collectors.toMap(ParameterPlan::name, ParameterPlan::constant));
     plan.ingress().ifPresent(ingress -> code.add("\n.ingress($L)", ingress(ingress, constants)));

@@ -214,7 +214,10 @@ public final class SampleApplications {
         .volume("secrets", secret, "password")
         .podLabels(podLabels);
     containers.forEach(workload::container);
-    Application.Builder changed = app.toBuilder().parameters(greeting, podLabels).workload(workload.build()).clearEnvironments();
+    var labels = Parameter.stringMap("labels", new java.util.TreeMap<>(Map.of("example.com/owner", pick(r, "team-a", "team-b"))))
+        .pattern(Patterns.LABEL_KEY).build();
+    Application.Builder changed = app.toBuilder().parameters(greeting, podLabels, labels).labels(labels)
+        .workload(workload.build()).clearEnvironments();
     for (Environment env : app.environments()) {
       Environment.Builder copy = Environment.builder(env.name());
       env.namespace().ifPresent(copy::namespace);
@@ -224,6 +227,9 @@ public final class SampleApplications {
       }
       if (r.nextBoolean()) {
         copy.set(podLabels, new java.util.TreeMap<>(Map.of("tier", pick(r, "critical", "batch"), "example.com/cost-centre", "42")));
+      }
+      if (r.nextBoolean()) {
+        copy.set(labels, new java.util.TreeMap<>(Map.of("example.com/owner", "team-c", "environment", env.name())));
       }
       changed.environment(copy.build());
     }

@@ -5,6 +5,7 @@ import io.chartascode.generator.model.Parameter;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -27,10 +28,17 @@ public final class Labels {
     return Collections.unmodifiableSortedMap(labels);
   }
 
-  /** The map parameter of the extra labels a label set gets: the pods' own, for the pod template. */
-  static Optional<Parameter<SortedMap<String, String>>> extra(Application app, LabelSet set) {
-    return set == LabelSet.POD ? app.workload().podLabels() : Optional.empty();
+  /** The map parameter of the extra labels a label set gets: the objects' or the pods' own. */
+  public static Optional<Parameter<SortedMap<String, String>>> extra(Application app, LabelSet set) {
+    return switch (set) {
+      case OBJECT -> app.labels();
+      case POD -> app.workload().podLabels();
+      case SELECTOR -> Optional.empty();
+    };
   }
+
+  /** Labels the generator or Helm sets itself, which extra labels may not set. */
+  public static final Set<String> RESERVED = Set.of(NAME, INSTANCE, VERSION, "helm.sh/chart", "app.kubernetes.io/managed-by");
 
   /** The version label, on objects and pod templates but never in selectors. */
   public static SortedMap<String, String> version(Application app) {

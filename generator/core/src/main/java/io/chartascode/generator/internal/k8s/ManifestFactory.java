@@ -42,7 +42,7 @@ public final class ManifestFactory {
   /**
    * The objects as Helm and Kustomize both deploy them for one set of values: those of {@link
    * #concrete}, referring to each configuration's ConfigMap by its hash-suffixed name, followed by
-   * the ConfigMaps themselves (without the labels and namespace the tools add).
+   * the ConfigMaps themselves (with the extra labels, without the labels and namespace the tools add).
    */
   public static List<Manifest> deployed(Application app, ParameterValues values, ProjectFiles files) {
     ManifestFactory factory = new ManifestFactory(app);
@@ -53,7 +53,10 @@ public final class ManifestFactory {
     for (Configuration configuration : app.configurations()) {
       ConfigMapContent content = ConfigMapContent.of(configuration, values, files);
       ConfigMap configMap = new ConfigMapBuilder()
-          .withNewMetadata().withName(ConfigMapNames.deployedName(app, configuration, values, files)).endMetadata()
+          .withNewMetadata()
+          .withName(ConfigMapNames.deployedName(app, configuration, values, files))
+          .withLabels(new ConcreteBinder(app, values).labels(LabelSet.OBJECT))
+          .endMetadata()
           .withData(content.data().isEmpty() ? null : content.data())
           .withBinaryData(content.binaryData().isEmpty() ? null : content.binaryData())
           .build();

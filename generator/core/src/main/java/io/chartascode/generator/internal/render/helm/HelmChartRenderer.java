@@ -2,6 +2,7 @@ package io.chartascode.generator.internal.render.helm;
 
 import io.chartascode.generator.internal.ProjectFiles;
 import io.chartascode.generator.internal.k8s.LabelSet;
+import io.chartascode.generator.internal.k8s.Labels;
 import io.chartascode.generator.internal.k8s.Manifest;
 import io.chartascode.generator.internal.k8s.ManifestFactory;
 import io.chartascode.generator.internal.k8s.Slot;
@@ -162,7 +163,7 @@ public final class HelmChartRenderer {
             Optional.empty(),
             List.of(
                 new Slot.Name(NodePath.of("metadata.name"), "-test-connection"),
-                new Slot.Labels(NodePath.of("metadata.labels"), LabelSet.OBJECT)));
+                new Slot.Labels(NodePath.of("metadata.labels"), LabelSet.OBJECT, Labels.extra(app, LabelSet.OBJECT))));
     YamlNode tree = new HelmManifestTemplate(names).render(hook).root();
     tree = YamlTrees.replace(tree, NodePath.of("spec.containers[0].args[2]"), YamlScalar.raw(target));
     tree =

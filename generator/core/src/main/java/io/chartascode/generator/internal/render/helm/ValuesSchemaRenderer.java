@@ -76,8 +76,8 @@ final class ValuesSchemaRenderer {
   /** Names the model already sets, which the extra-env map may not repeat (no duplicate env vars). */
   /** Keys a map parameter may not set: variables the model sets itself, the application's own labels. */
   private static List<String> reservedKeys(Application app, Parameter<?> p) {
-    if (app.workload().podLabels().filter(p::equals).isPresent()) {
-      return List.of(Labels.INSTANCE, Labels.NAME, Labels.VERSION);
+    if (app.workload().podLabels().filter(p::equals).isPresent() || app.labels().filter(p::equals).isPresent()) {
+      return Labels.RESERVED.stream().sorted().toList();
     }
     return app.workload().containers().stream()
         .filter(c -> c.extraEnv().filter(p::equals).isPresent())

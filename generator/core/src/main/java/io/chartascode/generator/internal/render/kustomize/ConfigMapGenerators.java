@@ -2,6 +2,8 @@ package io.chartascode.generator.internal.render.kustomize;
 
 import io.chartascode.generator.internal.ProjectFiles;
 import io.chartascode.generator.internal.k8s.ConfigMapNames;
+import io.chartascode.generator.internal.k8s.LabelSet;
+import io.chartascode.generator.internal.k8s.Labels;
 import io.chartascode.generator.internal.yaml.YamlMap;
 import io.chartascode.generator.internal.yaml.YamlNode;
 import io.chartascode.generator.internal.yaml.YamlScalar;
@@ -73,6 +75,7 @@ final class ConfigMapGenerators {
             .build());
       }
       YamlMap.Builder generator = YamlMap.builder().put("name", name);
+      extraLabels(defaults).ifPresent(labels -> generator.put("options", YamlMap.builder().put("labels", labels).build()));
       if (!literals.isEmpty()) {
         generator.put("literals", YamlSeq.of(literals));
       }
@@ -96,16 +99,31 @@ final class ConfigMapGenerators {
           literals.add(literal(key, text.value().evaluate(values)));
         }
       });
-      if (!literals.isEmpty()) {
-        generators.add(
-            YamlMap.builder()
-                .put("name", ConfigMapNames.baseName(app, configuration))
-                .put("behavior", "merge")
-                .put("literals", YamlSeq.of(literals))
-                .build());
+      // The objects' extra labels, where the environment changes them; Kustomize's merge merges them too.
+      Optional<YamlMap> labels = Labels.extra(app, LabelSet.OBJECT)
+          .filter(p -> !values.get(p).equals(defaults.get(p)))
+          .flatMap(p -> extraLabels(values));
+      if (!literals.isEmpty() || labels.isPresent()) {
+        YamlMap.Builder generator = YamlMap.builder()
+            .put("name", ConfigMapNames.baseName(app, configuration))
+            .put("behavior", "merge");
+        if (!literals.isEmpty()) {
+          generator.put("literals", YamlSeq.of(literals));
+        }
+        labels.ifPresent(l -> generator.put("options", YamlMap.builder().put("labels", l).build()));
+        generators.add(generator.build());
       }
     }
     return generators.isEmpty() ? Optional.empty() : Optional.of(YamlSeq.of(generators));
+  }
+
+  /** The objects' extra labels for these values, as a generator's {@code options.labels}; none when empty. */
+  private Optional<YamlMap> extraLabels(ParameterValues values) {
+    return Labels.extra(app, LabelSet.OBJECT).map(values::get).filter(labels -> !labels.isEmpty()).map(labels -> {
+      YamlMap.Builder map = YamlMap.builder();
+      labels.forEach(map::put);
+      return map.build();
+    });
   }
 
   private static YamlScalar literal(String key, String value) {
