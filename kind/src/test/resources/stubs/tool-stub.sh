@@ -57,6 +57,19 @@ fi
 
 args=" $* "
 
+# after WORD ARGS...: the argument that follows the first WORD in ARGS (nothing if there is none).
+after() {
+  local word=$1
+  shift
+  while (($# > 1)); do
+    if [[ $1 == "$word" ]]; then
+      printf '%s' "$2"
+      return 0
+    fi
+    shift
+  done
+}
+
 case $tool in
   docker)
     case ${1:-} in
@@ -97,12 +110,25 @@ case $tool in
     fi
     case $args in
       *" get pods "*) cat "$STUB_DIR/pods.txt" ;;
-      *" get deployment "*) if [[ -f $STUB_DIR/secret-env.txt ]]; then cat "$STUB_DIR/secret-env.txt"; fi ;;
+      # deployment-<name>.txt: what the jsonpath of the query prints.
+      *" get deployment "*)
+        name=$(after deployment "$@")
+        if [[ -f $STUB_DIR/deployment-$name.txt ]]; then cat "$STUB_DIR/deployment-$name.txt"; fi
+        ;;
       *" get hpa "*) cat "$STUB_DIR/hpa.txt" ;;
       *" port-forward "*)
         echo "$$" >"$STUB_DIR/port-forward.pid"
         exec sleep "${STUB_PORT_FORWARD_SECONDS:-30}"
         ;;
+      # STUB_SECRETS: the Secrets that exist (names, space separated).
+      *" get secret "*" --ignore-not-found -o name "*)
+        name=$(after secret "$@")
+        if [[ " ${STUB_SECRETS:-} " == *" $name "* ]]; then
+          echo "secret/$name"
+        fi
+        ;;
+      # What a Secret is created from, appended to secret-stdin.txt for the test to inspect.
+      *" create secret "*" --from-env-file=/dev/stdin "*) cat >>"$STUB_DIR/secret-stdin.txt" ;;
       *" create namespace "*) printf 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: stub\n' ;;
       *" apply -f - "*) cat >/dev/null ;;
     esac
