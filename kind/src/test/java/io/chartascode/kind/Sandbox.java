@@ -102,7 +102,8 @@ final class Sandbox {
       Files.createDirectories(sandbox.stubDir);
       Files.createDirectories(tempDir.resolve("home"));
       Files.createDirectories(tempDir.resolve("tmp"));
-      for (String script : List.of("up.sh", "deploy.sh", "smoke.sh", "down.sh", "lib/common.sh", "kind-config.yaml")) {
+      for (String script : List.of("up.sh", "deploy.sh", "smoke.sh", "config-rollout.sh", "down.sh", "lib/common.sh",
+          "kind-config.yaml")) {
         Path target = sandbox.root.resolve("kind").resolve(script);
         Files.copy(REPO_ROOT.resolve("kind").resolve(script), target, StandardCopyOption.COPY_ATTRIBUTES);
       }
@@ -209,7 +210,11 @@ final class Sandbox {
     return this;
   }
 
-  /** Writes a canned answer for the stubs (pods.txt, hpa.txt, body.json, deployment-NAME.txt). */
+  /**
+   * Writes a canned answer for the stubs (pods.txt, hpa.txt, body.json, deployment-NAME.txt). An
+   * answer that changes from call to call is written as NAME.1, NAME.2, ...: each call prints the
+   * next, and the last repeats.
+   */
   Sandbox stubAnswer(String name, String content) {
     try {
       Files.writeString(stubDir.resolve(name), content, UTF_8);
