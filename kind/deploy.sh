@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the envapp image, loads it into kind, deploys one env from generated/ and waits for the rollout.
+# Builds the envapp image, loads it into kind, deploys one env from generated/ (first creating, if absent,
+# a Secret the app reads, with random values) and waits for the rollout.
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
 SCRIPT_NAME=deploy.sh
@@ -45,7 +46,10 @@ Options:
   --app NAME  the application to deploy: envapp (the default) or showcase, the second reference
               service (envapp's image with every workload feature of the model). Its paths and
               names follow the same layout: generated/helm/showcase, namespace showcase-<env>,
-              release showcase, deployment/showcase.
+              release showcase, deployment/showcase. Its pods read the Secret
+              showcase-credentials (keys db-password, api-token), which the chart does not create:
+              deploy.sh creates the namespace, then the Secret if it is absent, with random values
+              that kubectl reads on stdin (never from git, never printed); an existing one is kept.
   --dry-run   print the exact commands, one per line, and change nothing. The checks still run:
               they ask each tool for its version, render the manifests to read the image, and
               ask Helm 4 for its plugin list. Without generated/, the image shows as
@@ -130,6 +134,57 @@ check_helm4_plugin() {
   else
     install_plugin=true
   fi
+}
+
+# app_secrets APP: the Secrets APP's Deployment reads and its chart does not create, one line each,
+# "name key...": the model's SecretReference (Showcase.CREDENTIALS), as the chart's README lists it.
+# DeployScriptTest checks this list against the rendered Deployments of every env and --via.
+app_secrets() {
+  case $1 in
+    showcase) printf '%s\n' "showcase-credentials db-password api-token" ;;
+  esac
+}
+
+# random_hex: 24 bytes of /dev/urandom as 48 hex digits.
+random_hex() {
+  local hex
+  hex=$(od -An -vtx1 -N24 /dev/urandom | tr -d ' \n') || return 1
+  [[ $hex =~ ^[0-9a-f]{48}$ ]] || return 1
+  printf '%s' "$hex"
+}
+
+# ensure_secret NS NAME KEY...: creates Secret NAME in NS with a random value for each KEY, unless
+# it exists (a real run asks first; a dry run cannot, so it always prints the create). The values
+# go to kubectl on stdin, as an env file: never on a command line, in a file, or in the output.
+ensure_secret() {
+  local ns=$1 name=$2
+  shift 2
+  local -a kc=("$KUBECTL" --context "$KUBE_CONTEXT" -n "$ns")
+  local -a create=("${kc[@]}" create secret generic "$name" --from-env-file=/dev/stdin)
+  if $DRY_RUN; then
+    run "${create[@]}"
+    return 0
+  fi
+  local found
+  if ! found=$("${kc[@]}" get secret "$name" --ignore-not-found -o name); then
+    say "could not ask whether secret $name exists in $ns ('$(quote_cmd "${kc[@]}" get secret "$name" --ignore-not-found -o name)' failed)."
+    return 1
+  fi
+  if [[ -n $found ]]; then
+    note "secret $name exists in $ns; keeping its values."
+    return 0
+  fi
+  local key value values=""
+  for key in "$@"; do
+    value=$(random_hex) || {
+      say "could not read random bytes from /dev/urandom for secret $name."
+      return 1
+    }
+    values+="$key=$value"$'\n'
+  done
+  printf '+ %s\n' "$(quote_cmd "${create[@]}")" >&2
+  printf '%s' "$values" | "${create[@]}"
+  note "created secret $name in $ns with random values for ${*}; they are not printed anywhere."
 }
 
 # deploy.sh's own options: --via WAY (or --via=WAY), --app NAME (or --app=NAME).
@@ -267,16 +322,27 @@ main() {
 
   run "$DOCKER" build -t "$image" -f "$DOCKERFILE" .
   run "$KIND" load docker-image "$image" --name "$CLUSTER_NAME"
+  # The namespace comes first where kubectl applies objects that carry it, and where a Secret the
+  # pods read must be there before them (helm's --create-namespace would be too late for it).
+  local -a secrets=()
+  mapfile -t secrets < <(app_secrets "$app")
+  if [[ $via == kustomize || $via == helmcharts ]] || ((${#secrets[@]} > 0)); then
+    run_pipe "${create_namespace[@]}"
+  fi
+  local line
+  local -a secret
+  for line in "${secrets[@]}"; do
+    read -r -a secret <<<"$line"
+    ensure_secret "$ns" "${secret[@]}"
+  done
   case $via in
     helm)
       run "$HELM" "${helm_upgrade[@]}"
       ;;
     kustomize)
-      run_pipe "${create_namespace[@]}"
       run "$KUBECTL" --context "$KUBE_CONTEXT" apply -k "$overlays_dir/$env"
       ;;
     helmcharts)
-      run_pipe "${create_namespace[@]}"
       run_pipe "${inflate[@]}" '|' "$KUBECTL" --context "$KUBE_CONTEXT" apply -f -
       ;;
     post-renderer)

@@ -50,21 +50,6 @@ check_failed() {
 }
 check_passed() { say "ok: $*"; }
 
-# capture VAR CMD...: runs a read-only query and stores its stdout (under --dry-run: prints it, stores "").
-capture() {
-  local var=$1
-  shift
-  if $DRY_RUN; then
-    printf '%s\n' "$(quote_cmd "$@")"
-    printf -v "$var" '%s' ""
-    return 0
-  fi
-  printf '+ %s\n' "$(quote_cmd "$@")" >&2
-  local out
-  out=$("$@") || return 1
-  printf -v "$var" '%s' "$out"
-}
-
 check_pods() {
   local pods=$1 ready=0 line name node status deleted
   local -A nodes=()
@@ -84,23 +69,6 @@ check_pods() {
       [[ -n $line ]] && say "    $line"
     done <<<"$pods"
   fi
-}
-
-# json_pairs FILE: prints "key<TAB>value" for every scalar in the JSON (jq), or for every
-# "key": scalar pair of a flat object (fallback without jq).
-json_pairs() {
-  if [[ -n $JQ_VERSION ]]; then
-    # shellcheck disable=SC2016 # a jq program, not shell
-    "$JQ" -r '[paths(scalars) as $p | [($p[-1] | tostring), (getpath($p) | tostring)]] | .[] | @tsv' "$1"
-  else
-    { grep -oE '"[^"\\]+"[[:space:]]*:[[:space:]]*("[^"\\]*"|true|false|null|-?[0-9][0-9.eE+-]*)' "$1" || true; } |
-      sed -E 's/^"([^"]+)"[[:space:]]*:[[:space:]]*"?([^"]*)"?$/\1\t\2/'
-  fi
-}
-
-# json_keys FILE: every quoted string followed by a colon; the fallback checks these were all read.
-json_keys() {
-  { grep -oE '"[^"\\]+"[[:space:]]*:' "$1" || true; } | sed -E 's/^"([^"]+)".*$/\1/'
 }
 
 check_body() {

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2034 # the constants are used by the scripts that source this file
-# Shared by kind/up.sh, deploy.sh, smoke.sh and down.sh. Sourced, never executed.
+# Shared by kind/up.sh, deploy.sh, smoke.sh, config-rollout.sh and down.sh. Sourced, never executed.
 #
 # What lives here: the fixed names (cluster, context, release, paths), the pinned versions,
 # a command runner that prints instead of executing under --dry-run, and the preflight checks
@@ -185,6 +185,21 @@ run_pipe() {
   "${left[@]}" | "${right[@]}"
 }
 
+# capture VAR CMD...: runs a read-only query and stores its stdout (under --dry-run: prints it, stores "").
+capture() {
+  local var=$1
+  shift
+  if $DRY_RUN; then
+    printf '%s\n' "$(quote_cmd "$@")"
+    printf -v "$var" '%s' ""
+    return 0
+  fi
+  printf '+ %s\n' "$(quote_cmd "$@")" >&2
+  local out
+  out=$("$@") || return 1
+  printf -v "$var" '%s' "$out"
+}
+
 # ---- Versions. ----
 
 # version_ge A B: true when dotted version A >= B (numeric per part; missing parts count as 0).
@@ -328,6 +343,28 @@ helm_chart_field() {
     }
     END { flush() }
   ' "$1"
+}
+
+# ---- Reading envapp's JSON (GET / prints the environment as one flat object). ----
+# JQ_VERSION is set when a script found jq (require_tool JQ ...); without it, a grep fallback reads
+# flat objects only, and the callers fail closed on a key it could not read.
+JQ_VERSION=""
+
+# json_pairs FILE: prints "key<TAB>value" for every scalar in the JSON (jq), or for every
+# "key": scalar pair of a flat object (fallback without jq).
+json_pairs() {
+  if [[ -n $JQ_VERSION ]]; then
+    # shellcheck disable=SC2016 # a jq program, not shell
+    "$JQ" -r '[paths(scalars) as $p | [($p[-1] | tostring), (getpath($p) | tostring)]] | .[] | @tsv' "$1"
+  else
+    { grep -oE '"[^"\\]+"[[:space:]]*:[[:space:]]*("[^"\\]*"|true|false|null|-?[0-9][0-9.eE+-]*)' "$1" || true; } |
+      sed -E 's/^"([^"]+)"[[:space:]]*:[[:space:]]*"?([^"]*)"?$/\1\t\2/'
+  fi
+}
+
+# json_keys FILE: every quoted string followed by a colon; the fallback checks these were all read.
+json_keys() {
+  { grep -oE '"[^"\\]+"[[:space:]]*:' "$1" || true; } | sed -E 's/^"([^"]+)".*$/\1/'
 }
 
 # ---- What only a real run asks (a dry run must work without a Docker engine or a cluster). ----

@@ -55,7 +55,45 @@ if [[ -n ${STUB_FAIL:-} && "$tool $*" == "$STUB_FAIL"* ]]; then
   exit 1
 fi
 
+# STUB_TERM_PARENT: a command line prefix whose first call sends SIGTERM to the script that ran it
+# (its parent), as a Ctrl-C or a CI timeout would; the call itself then succeeds.
+if [[ -n ${STUB_TERM_PARENT:-} && "$tool $*" == "$STUB_TERM_PARENT"* && ! -e $STUB_DIR/term-sent ]]; then
+  : >"$STUB_DIR/term-sent"
+  kill -TERM "$PPID"
+fi
+
 args=" $* "
+
+# answer NAME: prints the canned answer $STUB_DIR/NAME. With NAME.1, NAME.2, ... there, each call
+# prints the next one and the last repeats, for a query whose answer changes (before and after a rollout).
+answer() {
+  local name=$1 count=0
+  if [[ -f $STUB_DIR/$name.1 ]]; then
+    if [[ -f $STUB_DIR/$name.count ]]; then
+      count=$(<"$STUB_DIR/$name.count")
+    fi
+    if [[ -f $STUB_DIR/$name.$((count + 1)) ]]; then
+      count=$((count + 1))
+    fi
+    printf '%s\n' "$count" >"$STUB_DIR/$name.count"
+    cat "$STUB_DIR/$name.$count"
+  elif [[ -f $STUB_DIR/$name ]]; then
+    cat "$STUB_DIR/$name"
+  fi
+}
+
+# after WORD ARGS...: the argument that follows the first WORD in ARGS (nothing if there is none).
+after() {
+  local word=$1
+  shift
+  while (($# > 1)); do
+    if [[ $1 == "$word" ]]; then
+      printf '%s' "$2"
+      return 0
+    fi
+    shift
+  done
+}
 
 case $tool in
   docker)
@@ -96,12 +134,27 @@ case $tool in
       real STUB_REAL_KUBECTL "$@"
     fi
     case $args in
-      *" get pods "*) cat "$STUB_DIR/pods.txt" ;;
-      *" get deployment "*) if [[ -f $STUB_DIR/secret-env.txt ]]; then cat "$STUB_DIR/secret-env.txt"; fi ;;
+      *" get pods "*) answer pods.txt ;;
+      # deployment-<name>.txt: what the jsonpath of the query prints.
+      *" get deployment "*) answer "deployment-$(after deployment "$@").txt" ;;
       *" get hpa "*) cat "$STUB_DIR/hpa.txt" ;;
       *" port-forward "*)
         echo "$$" >"$STUB_DIR/port-forward.pid"
         exec sleep "${STUB_PORT_FORWARD_SECONDS:-30}"
+        ;;
+      # STUB_SECRETS: the Secrets that exist (names, space separated).
+      *" get secret "*" --ignore-not-found -o name "*)
+        name=$(after secret "$@")
+        if [[ " ${STUB_SECRETS:-} " == *" $name "* ]]; then
+          echo "secret/$name"
+        fi
+        ;;
+      # What a Secret is created from, appended to secret-stdin.txt for the test to inspect.
+      *" create secret "*" --from-env-file=/dev/stdin "*) cat >>"$STUB_DIR/secret-stdin.txt" ;;
+      # The kustomization applied, appended to applied-kustomizations.yaml (a temporary one is gone afterwards).
+      *" apply -k "*)
+        dir=$(after -k "$@")
+        { printf '# %s\n' "$dir"; cat "$dir/kustomization.yaml"; } >>"$STUB_DIR/applied-kustomizations.yaml"
         ;;
       *" create namespace "*) printf 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: stub\n' ;;
       *" apply -f - "*) cat >/dev/null ;;
@@ -136,7 +189,7 @@ case $tool in
     url=${*: -1}
     case $url in
       */healthz | */readyz) echo ok ;;
-      */) cat "$STUB_DIR/body.json" ;;
+      */) answer body.json ;;
     esac
     exit 0
     ;;

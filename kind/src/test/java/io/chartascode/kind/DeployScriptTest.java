@@ -2,12 +2,24 @@ package io.chartascode.kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartascode.kind.Sandbox.Result;
+import io.chartascode.testing.Manifests;
+import io.chartascode.testing.Renders;
+import io.chartascode.testing.tools.Tool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,16 +147,145 @@ class DeployScriptTest {
     assertThat(helm.exitCode()).as(helm.stderr()).isZero();
     assertThat(helm.stdoutLines()).containsExactly(
         BUILD, LOAD,
+        "kubectl --context kind-envapp create namespace showcase-prod --dry-run=client -o yaml"
+            + " | kubectl --context kind-envapp apply -f -",
+        CREATE_SHOWCASE_SECRET.formatted("prod"),
         "helm upgrade --install showcase generated/helm/showcase --kube-context kind-envapp --namespace showcase-prod"
             + " --create-namespace --values generated/helm/showcase/values-prod.yaml --wait --timeout 5m",
         "kubectl --context kind-envapp -n showcase-prod rollout status deployment/showcase --timeout=180s");
 
     Result kustomize = sandbox.run("deploy.sh", "dev", "--app=showcase", "--via", "kustomize", "--dry-run");
-    assertThat(kustomize.stdoutLines()).contains("kubectl --context kind-envapp apply -k generated/kustomize/showcase/overlays/dev");
+    assertThat(kustomize.stdoutLines()).containsSubsequence(
+        "kubectl --context kind-envapp create namespace showcase-dev --dry-run=client -o yaml"
+            + " | kubectl --context kind-envapp apply -f -",
+        CREATE_SHOWCASE_SECRET.formatted("dev"),
+        "kubectl --context kind-envapp apply -k generated/kustomize/showcase/overlays/dev");
 
     Result unknown = sandbox.run("deploy.sh", "dev", "--app", "shop", "--dry-run");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.stderr()).contains("unknown --app 'shop': use envapp or showcase");
+  }
+
+  static final String CREATE_SHOWCASE_SECRET =
+      "kubectl --context kind-envapp -n showcase-%s create secret generic showcase-credentials --from-env-file=/dev/stdin";
+  static final Pattern ENV_FILE_LINE = Pattern.compile("([a-z-]+)=([0-9a-f]{48})");
+
+  /** key=value lines kubectl read on stdin, per call, in the order of the calls. */
+  private static List<Map<String, String>> createdSecrets(Sandbox sandbox) throws Exception {
+    Path stdin = sandbox.stubDir.resolve("secret-stdin.txt");
+    List<Map<String, String>> secrets = new ArrayList<>();
+    if (!Files.exists(stdin)) {
+      return secrets;
+    }
+    Map<String, String> current = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(stdin)) {
+      Matcher m = ENV_FILE_LINE.matcher(line);
+      assertThat(m.matches()).as("an env-file line of a random key: %s", line).isTrue();
+      if (current.containsKey(m.group(1))) {
+        secrets.add(current);
+        current = new LinkedHashMap<>();
+      }
+      current.put(m.group(1), m.group(2));
+    }
+    secrets.add(current);
+    return secrets;
+  }
+
+  @ParameterizedTest(name = "--via {0}")
+  @ValueSource(strings = {"helm", "kustomize", "helmcharts", "post-renderer"})
+  void showcasesSecretIsCreatedWithRandomValuesWhenAbsent(String via) throws Exception {
+    Sandbox sandbox = Sandbox.create(tmp).withGeneratedTree();
+    Result first = sandbox.run("deploy.sh", "dev", "--app", "showcase", "--via", via);
+    Result second = sandbox.run("deploy.sh", "dev", "--app", "showcase", "--via", via);
+
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    assertThat(first.echoed()).containsSubsequence(
+        "kubectl --context kind-envapp create namespace showcase-dev --dry-run=client -o yaml"
+            + " | kubectl --context kind-envapp apply -f -",
+        CREATE_SHOWCASE_SECRET.formatted("dev"));
+    assertThat(first.echoed().indexOf(CREATE_SHOWCASE_SECRET.formatted("dev")))
+        .as("the Secret is there before the pods that read it")
+        .isLessThan(first.echoed().size() - 2);
+    assertThat(first.invocations()).contains(
+        "kubectl --context kind-envapp -n showcase-dev get secret showcase-credentials --ignore-not-found -o name");
+    assertThat(first.stderrLines()).contains("deploy.sh: note: created secret showcase-credentials in showcase-dev with"
+        + " random values for db-password api-token; they are not printed anywhere.");
+
+    List<Map<String, String>> secrets = createdSecrets(sandbox);
+    assertThat(secrets).hasSize(2);
+    assertThat(secrets.get(0)).containsOnlyKeys("db-password", "api-token");
+    assertThat(secrets.get(0).get("db-password")).isNotEqualTo(secrets.get(0).get("api-token"));
+    assertThat(secrets.get(1).get("db-password")).as("new values on every creation")
+        .isNotEqualTo(secrets.get(0).get("db-password"));
+    for (String value : secrets.get(0).values()) {
+      assertThat(first.stdout() + first.stderr() + String.join("\n", first.invocations())).doesNotContain(value);
+    }
+  }
+
+  @Test
+  void anExistingSecretIsKept() throws Exception {
+    Sandbox sandbox = Sandbox.create(tmp).withGeneratedTree().env("STUB_SECRETS", "other showcase-credentials");
+    Result result = sandbox.run("deploy.sh", "prod", "--app", "showcase");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.actions()).noneMatch(call -> call.contains("create secret"));
+    assertThat(result.stderrLines()).contains("deploy.sh: note: secret showcase-credentials exists in showcase-prod; keeping its values.");
+    assertThat(createdSecrets(sandbox)).isEmpty();
+  }
+
+  @Test
+  void envappReadsNoSecretSoNoneIsCreated() {
+    Result result = Sandbox.create(tmp).withGeneratedTree().run("deploy.sh", "dev");
+
+    assertThat(result.invocations()).noneMatch(call -> call.contains(" secret "));
+  }
+
+  /** Every Secret name and key the Deployment reads: secretKeyRef, envFrom secretRef and secret volumes. */
+  static Map<String, Set<String>> secretsRead(String rendered) {
+    Map<String, Set<String>> read = new TreeMap<>();
+    ObjectNode deployment = Manifests.parse(rendered).entrySet().stream()
+        .filter(e -> e.getKey().startsWith("Deployment/")).map(Map.Entry::getValue).findFirst().orElseThrow();
+    JsonNode pod = deployment.path("spec").path("template").path("spec");
+    for (String containers : List.of("containers", "initContainers")) {
+      for (JsonNode container : pod.path(containers)) {
+        for (JsonNode env : container.path("env")) {
+          JsonNode ref = env.path("valueFrom").path("secretKeyRef");
+          if (!ref.isMissingNode()) {
+            read.computeIfAbsent(ref.path("name").asText(), n -> new TreeSet<>()).add(ref.path("key").asText());
+          }
+        }
+        for (JsonNode from : container.path("envFrom")) {
+          assertThat(from.has("secretRef")).as("envFrom secretRef: which keys is not known, so deploy.sh could not create it").isFalse();
+        }
+      }
+    }
+    for (JsonNode volume : pod.path("volumes")) {
+      JsonNode secret = volume.path("secret");
+      if (!secret.isMissingNode()) {
+        Set<String> keys = read.computeIfAbsent(secret.path("secretName").asText(), n -> new TreeSet<>());
+        assertThat(secret.has("items")).as("a secret volume without items reads every key").isTrue();
+        secret.path("items").forEach(item -> keys.add(item.path("key").asText()));
+      }
+    }
+    return read;
+  }
+
+  @Test
+  void theSecretDeployShCreatesIsTheOneTheShowcaseDeploymentReadsInEveryEnvAndRenderer() throws Exception {
+    Map<String, Set<String>> created = new TreeMap<>();
+    Sandbox sandbox = Sandbox.create(tmp).withGeneratedTree();
+    Result result = sandbox.run("deploy.sh", "prod", "--app", "showcase");
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    created.put("showcase-credentials", new TreeSet<>(createdSecrets(sandbox).get(0).keySet()));
+
+    for (String env : List.of("dev", "prod")) {
+      Path chart = Sandbox.REPO_ROOT.resolve("generated/helm/showcase");
+      String helm = Renders.run(Tool.HELM_3, List.of("template", "showcase", chart.toString(), "--namespace",
+          "showcase-" + env, "--values", chart.resolve("values-" + env + ".yaml").toString())).assertSuccess().stdout();
+      String kustomize = Renders.kustomize(Tool.KUBECTL_1_34, Sandbox.REPO_ROOT.resolve("generated/kustomize/showcase/overlays/" + env));
+      assertThat(secretsRead(helm)).as("helm, " + env).isEqualTo(created);
+      assertThat(secretsRead(kustomize)).as("kustomize, " + env).isEqualTo(created);
+    }
   }
 
   @Test

@@ -46,7 +46,7 @@ final class Sandbox {
   /** What the scripts and the stub need besides the stubbed tools. */
   private static final List<String> SYSTEM_TOOLS =
       List.of("bash", "env", "cat", "sed", "awk", "grep", "sort", "head", "tail", "tr", "mkdir",
-          "mktemp", "rm", "cp", "dirname", "basename", "sleep");
+          "mktemp", "rm", "rmdir", "cp", "dirname", "basename", "sleep", "od");
 
   /** The only things a run may ask before it changes something, when preflight fails. */
   static final List<String> VERSION_QUERIES =
@@ -56,6 +56,15 @@ final class Sandbox {
   /** Queries a real run makes on top of the version queries; they change nothing. */
   static final List<String> STATE_QUERIES =
       List.of("docker info", "kind get clusters", "kubectl config get-contexts -o name", "helm plugin list");
+
+  /** deploy.sh asks, without printing it, whether a Secret its app reads exists yet. */
+  private static final Pattern SECRET_QUERY =
+      Pattern.compile("kubectl --context kind-envapp -n [a-z-]+ get secret [a-z-]+ --ignore-not-found -o name");
+
+  /** A read-only query a real run makes without printing it. */
+  static boolean isStateQuery(String call) {
+    return STATE_QUERIES.contains(Result.stripEnv(call)) || SECRET_QUERY.matcher(call).matches();
+  }
 
   /** Read-only renders (deploy.sh reads the image from one; the helmcharts pipeline starts with one). */
   static boolean isRender(String call) {
@@ -93,7 +102,8 @@ final class Sandbox {
       Files.createDirectories(sandbox.stubDir);
       Files.createDirectories(tempDir.resolve("home"));
       Files.createDirectories(tempDir.resolve("tmp"));
-      for (String script : List.of("up.sh", "deploy.sh", "smoke.sh", "down.sh", "lib/common.sh", "kind-config.yaml")) {
+      for (String script : List.of("up.sh", "deploy.sh", "smoke.sh", "config-rollout.sh", "down.sh", "lib/common.sh",
+          "kind-config.yaml")) {
         Path target = sandbox.root.resolve("kind").resolve(script);
         Files.copy(REPO_ROOT.resolve("kind").resolve(script), target, StandardCopyOption.COPY_ATTRIBUTES);
       }
@@ -200,7 +210,11 @@ final class Sandbox {
     return this;
   }
 
-  /** Writes a canned answer for the stubs (pods.txt, hpa.txt, body.json, secret-env.txt). */
+  /**
+   * Writes a canned answer for the stubs (pods.txt, hpa.txt, body.json, deployment-NAME.txt). An
+   * answer that changes from call to call is written as NAME.1, NAME.2, ...: each call prints the
+   * next, and the last repeats.
+   */
   Sandbox stubAnswer(String name, String content) {
     try {
       Files.writeString(stubDir.resolve(name), content, UTF_8);
@@ -348,7 +362,7 @@ final class Sandbox {
     /** The invocations that are neither version queries, read-only state queries nor renders. */
     List<String> actions() {
       return invocations.stream()
-          .filter(call -> !VERSION_QUERIES.contains(call) && !STATE_QUERIES.contains(stripEnv(call)) && !isRender(call))
+          .filter(call -> !VERSION_QUERIES.contains(call) && !isStateQuery(call) && !isRender(call))
           .collect(Collectors.toList());
     }
 

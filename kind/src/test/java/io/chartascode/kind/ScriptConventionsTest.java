@@ -15,7 +15,7 @@ class ScriptConventionsTest {
   @TempDir Path tmp;
 
   @ParameterizedTest
-  @ValueSource(strings = {"up.sh", "deploy.sh", "smoke.sh", "down.sh"})
+  @ValueSource(strings = {"up.sh", "deploy.sh", "smoke.sh", "config-rollout.sh", "down.sh"})
   void isExecutableAndStrict(String script) throws Exception {
     Path file = Sandbox.REPO_ROOT.resolve("kind").resolve(script);
 
@@ -26,7 +26,7 @@ class ScriptConventionsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"up.sh", "deploy.sh", "smoke.sh", "down.sh"})
+  @ValueSource(strings = {"up.sh", "deploy.sh", "smoke.sh", "config-rollout.sh", "down.sh"})
   void helpPrintsUsageAndRunsNothing(String script) {
     Result result = Sandbox.create(tmp).removeTool("kind").removeTool("kubectl").run(script, "--help");
 
@@ -37,7 +37,7 @@ class ScriptConventionsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"up.sh", "deploy.sh", "smoke.sh", "down.sh"})
+  @ValueSource(strings = {"up.sh", "deploy.sh", "smoke.sh", "config-rollout.sh", "down.sh"})
   void unknownOptionIsAUsageError(String script) {
     Result result = Sandbox.create(tmp).run(script, "dev", "--frobnicate");
 

@@ -34,7 +34,8 @@ class ShellcheckTest {
               .sorted()
               .toList();
     }
-    assertThat(files).contains("kind/up.sh", "kind/deploy.sh", "kind/smoke.sh", "kind/down.sh", "kind/lib/common.sh",
+    assertThat(files).contains("kind/up.sh", "kind/deploy.sh", "kind/smoke.sh", "kind/config-rollout.sh", "kind/down.sh",
+        "kind/lib/common.sh",
         "kind/src/test/resources/stubs/tool-stub.sh", "tools/fetch-tools.sh", "tools/shellcheck.sh",
         "bench/generate.sh", "bench/envapp.sh", "bench/kill-loop.sh", "bench/fuzz.sh", "envapp/build-image.sh",
         "generated/gitops/envapp/post-renderer/envapp-kustomize-dev/kustomize.sh");

@@ -39,7 +39,7 @@ class SmokeScriptTest {
     Sandbox sandbox = Sandbox.create(tmp)
         .env("SMOKE_HPA_TIMEOUT", "0")
         .stubAnswer("pods.txt", PODS_ON_THREE_NODES)
-        .stubAnswer("secret-env.txt", "API_TOKEN\nDB_URL\n")
+        .stubAnswer("deployment-envapp.txt", "API_TOKEN\nDB_URL\n")
         .stubAnswer("hpa.txt", "cpu=2m\n")
         .stubAnswer("body.json", GOOD_PROD_BODY);
     if (withJq) {
