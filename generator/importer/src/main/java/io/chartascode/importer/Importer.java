@@ -3,7 +3,6 @@ package io.chartascode.importer;
 import io.chartascode.generator.check.Finding;
 import io.chartascode.generator.check.ModelValidator;
 import io.chartascode.generator.model.Application;
-import io.chartascode.generator.internal.k8s.DisruptionBudgets;
 import io.chartascode.generator.model.OptOut;
 import io.chartascode.importer.compare.Difference;
 import io.chartascode.importer.compare.RenderComparison;
@@ -11,6 +10,8 @@ import io.chartascode.importer.plan.ApplicationPlan;
 import io.chartascode.importer.plan.ContainerPlan;
 import io.chartascode.importer.plan.ManifestAnalyzer;
 import io.chartascode.importer.plan.Names;
+import io.chartascode.importer.plan.PartReader;
+import io.chartascode.importer.plan.PartReaders;
 import io.chartascode.importer.plan.PlanInterpreter;
 import io.chartascode.importer.plan.ValuePlan;
 import io.chartascode.importer.read.InputObject;
@@ -53,8 +54,9 @@ public final class Importer {
     String className = request.className().orElse(Names.upperCamel(plan.name()));
     checkNames(request.packageName(), className);
 
-    List<Finding> findings = ModelValidator.check(List.of(PlanInterpreter.application(plan)));
-    SortedMap<OptOut, String> optOuts = optOuts(plan, findings);
+    Application asRead = PlanInterpreter.application(plan);
+    List<Finding> findings = ModelValidator.check(List.of(asRead));
+    SortedMap<OptOut, String> optOuts = optOuts(plan, asRead, findings);
     if (!optOuts.isEmpty()) {
       plan = plan.withOptOuts(optOuts);
     }
@@ -93,7 +95,7 @@ public final class Importer {
    * The opt-outs that keep the input's behaviour where it breaks a guarantee, each with the reason
    * the reviewer reads. Security findings are matched by their stable rule ids.
    */
-  private static SortedMap<OptOut, String> optOuts(ApplicationPlan plan, List<Finding> findings) {
+  private static SortedMap<OptOut, String> optOuts(ApplicationPlan plan, Application asRead, List<Finding> findings) {
     SortedMap<OptOut, String> optOuts = new TreeMap<>();
     Map<String, OptOut> byRule =
         Map.of("CAC-SEC-001", OptOut.RUN_AS_ROOT, "CAC-SEC-002", OptOut.WRITABLE_ROOT_FILESYSTEM,
@@ -123,13 +125,10 @@ public final class Importer {
       optOuts.put(OptOut.LATEST_TAG, "Imported as is: container " + String.join(", ", unpinned)
           + " runs the tag latest, so a restart may pull another image. Pin a version, then remove this opt-out.");
     }
-    if (plan.disruptionBudget().isEmpty() && DisruptionBudgets.applies(PlanInterpreter.application(plan))) {
-      optOuts.put(OptOut.NO_DISRUPTION_BUDGET, "Imported as is: the input has no PodDisruptionBudget (one that counts"
-          + " pods), so a node drain may take every pod at once. Remove this opt-out for maxUnavailable: 1.");
-    }
-    if (plan.networkPolicy().isEmpty()) {
-      optOuts.put(OptOut.NO_NETWORK_POLICY, "Imported as is: the input has no NetworkPolicy the model expresses, so"
-          + " every pod of the cluster may connect. Remove this opt-out to admit only the pods of the own namespace.");
+    for (PartReader<?> reader : PartReaders.ALL) {
+      if (!plan.has(reader)) {
+        optOuts.putAll(reader.optOutsWithout(asRead));
+      }
     }
     return optOuts;
   }

@@ -8,6 +8,8 @@ import io.chartascode.generator.model.Ingress;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.ParameterType;
 import io.chartascode.generator.model.Value;
+import io.chartascode.importer.read.InputObject;
+import io.fabric8.kubernetes.api.model.Service;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,9 +32,6 @@ import java.util.regex.Pattern;
  * the importer's comparison lists those fields as added.
  */
 final class ExposureReader {
-  /** What was read, and the parameters it reads, to be declared only when the read succeeds. */
-  record Read<T>(T object, List<ParameterPlan> parameters) {}
-
   private static final Pattern HOSTNAME = Pattern.compile(PlanInterpreter.pattern("HOSTNAME"));
 
   private final Names names;
@@ -42,43 +41,43 @@ final class ExposureReader {
   private final List<ParameterPlan> parameters = new ArrayList<>();
   private final Map<String, Value<String>> hosts = new LinkedHashMap<>();
 
-  private ExposureReader(Names names, String service, Map<Integer, Optional<String>> ports, String prefix) {
-    this.names = names;
-    this.service = service;
-    this.ports = ports;
+  private ExposureReader(Reading reading, String prefix) {
+    this.names = reading.names();
+    // Chosen only with a Service, whose name every backend has.
+    this.service = reading.chosen(Service.class).orElseThrow().name();
+    this.ports = ServiceReader.of(reading).portNames();
     this.prefix = prefix;
   }
 
-  /**
-   * The model's Ingress for {@code tree}, if it is one.
-   *
-   * @param service the name of the Service every backend must name
-   * @param ports the Service's port numbers, each with the model's name for it (empty: the first)
-   */
-  static Optional<Read<Ingress>> ingress(JsonNode tree, Names names, String service, Map<Integer, Optional<String>> ports) {
-    return new ExposureReader(names, service, ports, "ingress").ingress(tree);
+  /** The model's Ingress for {@code tree}, if it is one; its parameters are declared only then. */
+  static Optional<Exposure<Ingress>> ingress(JsonNode tree, Reading reading) {
+    return declared(new ExposureReader(reading, "ingress").ingress(tree), reading);
   }
 
-  /** The model's HTTPRoute for {@code tree}, if it is one; the arguments as for {@link #ingress}. */
-  static Optional<Read<HttpRoute>> httpRoute(JsonNode tree, Names names, String service, Map<Integer, Optional<String>> ports) {
-    return new ExposureReader(names, service, ports, "httpRoute").httpRoute(tree);
+  /** The model's HTTPRoute for {@code tree}, if it is one; its parameters are declared only then. */
+  static Optional<Exposure<HttpRoute>> httpRoute(JsonNode tree, Reading reading) {
+    return declared(new ExposureReader(reading, "httpRoute").httpRoute(tree), reading);
   }
 
-  /** Whether every backend of an input Ingress names {@code service}, so it belongs to the application. */
-  static boolean ingressRoutesTo(JsonNode tree, String service) {
-    List<JsonNode> backends = new ArrayList<>();
-    tree.at("/spec/rules").forEach(rule -> rule.at("/http/paths").forEach(path -> backends.add(path.at("/backend/service/name"))));
-    return !backends.isEmpty() && backends.stream().allMatch(name -> name.asText("").equals(service));
+  /** Whether {@code backends} are all the chosen Service, so the object that has them belongs to the application. */
+  static boolean allTo(List<JsonNode> backends, Reading reading) {
+    Optional<String> service = reading.chosen(Service.class).map(InputObject::name);
+    return service.isPresent() && !backends.isEmpty() && backends.stream().allMatch(name -> name.asText("").equals(service.get()));
   }
 
-  /** Whether every backendRef of an input HTTPRoute names {@code service}. */
-  static boolean httpRouteRoutesTo(JsonNode tree, String service) {
-    List<JsonNode> backends = new ArrayList<>();
-    tree.at("/spec/rules").forEach(rule -> rule.path("backendRefs").forEach(ref -> backends.add(ref.path("name"))));
-    return !backends.isEmpty() && backends.stream().allMatch(name -> name.asText("").equals(service));
+  /** Why an Ingress or HTTPRoute is not imported. */
+  static String notImported(String kind, InputObject deployment) {
+    return "the model has one " + kind + ", whose backends are all the Service of " + deployment.id()
+        + " by a port number it has, with no field the model does not write (a default backend,"
+        + " filters, a parentRef's group, kind or port); keep this one as a separate manifest";
   }
 
-  private Optional<Read<Ingress>> ingress(JsonNode tree) {
+  private static <T> Optional<Exposure<T>> declared(Optional<Exposure<T>> read, Reading reading) {
+    read.ifPresent(exposure -> exposure.parameters().forEach(reading::declare));
+    return read;
+  }
+
+  private Optional<Exposure<Ingress>> ingress(JsonNode tree) {
     JsonNode spec = tree.path("spec");
     if (!onlyFields(spec, "ingressClassName", "rules", "tls") || !spec.path("rules").isArray()) {
       return Optional.empty();
@@ -124,7 +123,7 @@ final class ExposureReader {
           ParameterType.STRING_MAP, names.unique("ingress.annotations"), map,
           "Annotations of the Ingress, e.g. the controller's settings; a values file can add to them."))));
     }
-    return Optional.of(new Read<>(ingress.build(), parameters));
+    return Optional.of(new Exposure<>(ingress.build(), parameters));
   }
 
   private Optional<Ingress.Path> path(JsonNode path) {
@@ -143,7 +142,7 @@ final class ExposureReader {
     return Optional.of(new Ingress.Path(Value.fixed(path.path("path").asText()), type.get(), servicePort.get()));
   }
 
-  private Optional<Read<HttpRoute>> httpRoute(JsonNode tree) {
+  private Optional<Exposure<HttpRoute>> httpRoute(JsonNode tree) {
     JsonNode spec = tree.path("spec");
     if (!onlyFields(spec, "parentRefs", "hostnames", "rules") || !spec.path("rules").isArray()
         || !spec.path("parentRefs").isArray() || !allText(spec.path("hostnames"))) {
@@ -180,7 +179,7 @@ final class ExposureReader {
       }
       route.rule(new HttpRoute.Rule(matches, servicePort.get()));
     }
-    return Optional.of(new Read<>(route.build(), parameters));
+    return Optional.of(new Exposure<>(route.build(), parameters));
   }
 
   private static Optional<HttpRoute.Match> match(JsonNode match) {

@@ -3,6 +3,8 @@ package io.chartascode.importer.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chartascode.generator.internal.k8s.ConfigMapHash;
 import io.chartascode.importer.read.InputObject;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -42,7 +44,7 @@ final class KeySourceReader {
   KeySourceReader(String appName, List<InputObject> objects, Names names) {
     this.appName = appName;
     this.names = names;
-    objects.stream().filter(o -> o.kind().equals("ConfigMap")).forEach(o -> configMaps.put(o.name(), o));
+    objects.stream().filter(o -> o.kind().equals(HasMetadata.getKind(ConfigMap.class))).forEach(o -> configMaps.put(o.name(), o));
   }
 
   /** {@code configMapKeyRef} or {@code secretKeyRef}, as a key of a source. */

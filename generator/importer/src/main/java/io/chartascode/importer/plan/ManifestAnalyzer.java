@@ -1,14 +1,12 @@
 package io.chartascode.importer.plan;
 
+import static io.chartascode.importer.plan.Shapes.present;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartascode.generator.internal.k8s.Labels;
 import io.chartascode.generator.model.AntiAffinity;
-import io.chartascode.generator.model.DisruptionBudget;
-import io.chartascode.generator.model.HttpRoute;
-import io.chartascode.generator.model.Ingress;
-import io.chartascode.generator.model.NetworkPolicy;
 import io.chartascode.generator.model.ParameterType;
 import io.chartascode.generator.model.TopologySpread;
 import io.chartascode.importer.ImportException;
@@ -16,14 +14,15 @@ import io.chartascode.importer.ImportRequest;
 import io.chartascode.importer.Skipped;
 import io.chartascode.importer.read.InputObject;
 import io.chartascode.importer.source.Fabric8Source;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.EnvVarSource;
 import io.fabric8.kubernetes.api.model.Lifecycle;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -32,26 +31,30 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Reads one Deployment, with the Service that selects its pods, the HorizontalPodAutoscaler that
- * scales it and its ServiceAccount, into an {@link ApplicationPlan}. Values that differ between
- * environments (image hub, name and tag, pull policy, env vars, resources, replica counts, the
- * Service port) become parameters with the input's value as default; the rest stays fixed.
+ * Reads one Deployment, and for each part of {@link PartReaders#ALL} the object of its kind that
+ * belongs to it (the Service that selects its pods, the HorizontalPodAutoscaler that scales it...),
+ * into an {@link ApplicationPlan}. Values that differ between environments (image hub, name and tag,
+ * pull policy, env vars, resources, replica counts, the Service port) become parameters with the
+ * input's value as default; the rest stays fixed.
  *
  * <p>It reads only what the model can say. It does not have to list what it ignores: the importer
  * renders the plan and compares it with the input, so every field left behind shows up there.
  */
-public final class ManifestAnalyzer {
+public final class ManifestAnalyzer implements Reading {
   static final String HELM_CHART_LABEL = "helm.sh/chart";
   private static final String POD = "/spec/template/spec";
+  private static final String DEPLOYMENT = HasMetadata.getKind(Deployment.class);
+  /** Kustomize's own file, which fabric8 has no type for: a common mistake, so it gets its own advice. */
+  private static final String KUSTOMIZATION = "Kustomization";
   private static final List<String> PULL_POLICIES = List.of("Always", "IfNotPresent", "Never");
 
   private final ImportRequest request;
@@ -59,6 +62,11 @@ public final class ManifestAnalyzer {
   private final List<Skipped> skipped = new ArrayList<>();
   private final List<ParameterPlan> parameters = new ArrayList<>();
   private final Names names = new Names();
+  private final Map<Class<? extends HasMetadata>, InputObject> chosen = new HashMap<>();
+  private final List<PartPlan<?>> parts = new ArrayList<>();
+  private InputObject deployment;
+  private JsonNode podLabels;
+  private ApplicationPlan.Workload workload;
   private KeySourceReader keySources;
 
   /** The plan, the input objects it was read from, what was left out, and remarks for the report. */
@@ -74,43 +82,22 @@ public final class ManifestAnalyzer {
   }
 
   private Result run(List<InputObject> objects) {
-    InputObject deployment = deployment(objects);
+    deployment = deployment(objects);
     JsonNode pod = deployment.tree().at(POD);
-    JsonNode podLabels = deployment.tree().at("/spec/template/metadata/labels");
-    Optional<InputObject> service =
-        first(objects, "Service", o -> selects(o.tree().at("/spec/selector"), podLabels));
-    Optional<InputObject> hpa =
-        first(objects, "HorizontalPodAutoscaler",
-            o -> o.tree().at("/spec/scaleTargetRef/kind").asText().equals("Deployment")
-                && o.tree().at("/spec/scaleTargetRef/name").asText().equals(deployment.name()));
-    Optional<InputObject> pdb =
-        first(objects, "PodDisruptionBudget",
-            o -> selects(o.tree().at("/spec/selector/matchLabels"), podLabels) && disruptionBudget(o).isPresent());
-    Optional<InputObject> networkPolicy =
-        first(objects, "NetworkPolicy", o -> selects(o.tree().at("/spec/podSelector/matchLabels"), podLabels));
-    String serviceAccountName = pod.path("serviceAccountName").asText("");
-    Optional<InputObject> serviceAccount =
-        first(objects, "ServiceAccount", o -> o.name().equals(serviceAccountName));
-    Optional<InputObject> ingress = service.flatMap(svc ->
-        first(objects, "Ingress", o -> ExposureReader.ingressRoutesTo(o.tree(), svc.name())));
-    Optional<InputObject> httpRoute = service.flatMap(svc ->
-        first(objects, "HTTPRoute", o -> ExposureReader.httpRouteRoutesTo(o.tree(), svc.name())));
-
-    List<InputObject> chosen = new ArrayList<>();
-    chosen.add(deployment);
-    service.ifPresent(chosen::add);
-    hpa.ifPresent(chosen::add);
-    pdb.ifPresent(chosen::add);
-    networkPolicy.ifPresent(chosen::add);
-    serviceAccount.ifPresent(chosen::add);
-    ingress.ifPresent(chosen::add);
-    httpRoute.ifPresent(chosen::add);
+    podLabels = deployment.tree().at("/spec/template/metadata/labels");
+    // In the registry's order, so that a reader can ask what an earlier one chose.
+    for (PartReader<?> reader : PartReaders.ALL) {
+      objects.stream()
+          .filter(o -> o.kind().equals(reader.kind()) && reader.belongs(o, this))
+          .findFirst()
+          .ifPresent(o -> chosen.put(reader.type(), o));
+    }
     List<InputObject> imported = new ArrayList<>();
     for (InputObject o : objects) {
-      if (chosen.contains(o)) {
+      if (o.equals(deployment) || chosen.containsValue(o)) {
         imported.add(o);
       } else {
-        skipped.add(new Skipped(o.id(), o.where(), skipReason(o, deployment)));
+        skipped.add(new Skipped(o.id(), o.where(), skipReason(o)));
       }
     }
 
@@ -126,6 +113,32 @@ public final class ManifestAnalyzer {
         text(labels, HELM_CHART_LABEL).filter(c -> c.startsWith(name + "-")).map(c -> c.substring(name.length() + 1));
 
     keySources = new KeySourceReader(deployment.name(), objects, names);
+    workload = workload(pod);
+    for (PartReader<?> reader : PartReaders.ALL) {
+      read(reader, imported);
+    }
+
+    Optional<String> namespace = text(deployment.tree().path("metadata"), "namespace");
+    Optional<ApplicationPlan.Environment> environment =
+        request.environment().map(env -> new ApplicationPlan.Environment(env, namespace));
+    if (request.environment().isEmpty()) {
+      namespace.ifPresent(
+          ns -> notes.add("The input's namespace '" + ns + "' is not part of the model; import with"
+              + " -Dimport.environment=<name> to keep it as the namespace of an environment."));
+    }
+    ApplicationPlan plan =
+        new ApplicationPlan(
+            name, chartVersion, appVersion, parameters, workload, parts, new TreeMap<>(), environment, keySources.sources(),
+            extraLabels(commonLabels(imported), "LABELS", "labels",
+                "Labels of every object besides the application's own; a values file can add to them."));
+    List<InputObject> configurations = keySources.configMapObjects();
+    skipped.removeIf(sk -> configurations.stream().anyMatch(o -> o.id().equals(sk.object())));
+    imported.addAll(configurations);
+    return new Result(plan, imported, skipped, notes);
+  }
+
+  /** The Deployment's pod: its containers, replicas, volumes and the rest of the pod spec. */
+  private ApplicationPlan.Workload workload(JsonNode pod) {
     JsonNode containers = pod.path("containers");
     if (!containers.isArray() || containers.isEmpty()) {
       throw new ImportException(deployment.where(POD) + ": " + deployment.id() + " has no containers");
@@ -143,19 +156,16 @@ public final class ManifestAnalyzer {
       initPlans.add(container(deployment, POD + "/initContainers/" + i, inits.get(i), Role.INIT, volumes));
     }
 
-    Optional<JsonNode> hpaSpec = hpa.map(h -> h.tree().path("spec"));
+    // An autoscaled Deployment often leaves its replicas to the autoscaler: then its minimum stands in.
+    Optional<JsonNode> autoscaler = chosen(HorizontalPodAutoscaler.class).map(h -> h.tree().path("spec"));
     JsonNode replicas = deployment.tree().at("/spec/replicas");
     int replicaCount =
         replicas.isIntegralNumber()
             ? replicas.asInt()
-            : hpaSpec.map(s -> s.path("minReplicas").asInt(1)).orElse(1);
+            : autoscaler.map(s -> s.path("minReplicas").asInt(1)).orElse(1);
     ParameterPlan replicasParameter =
-        add(integer("REPLICAS", "replicaCount", replicaCount,
-            hpa.isPresent() ? "Replicas while autoscaling is disabled." : "Number of pods.", 1, null));
-    Optional<ApplicationPlan.Autoscaling> autoscaling = hpaSpec.map(spec -> autoscaling(spec, replicaCount));
-    ApplicationPlan.Service servicePlan = service(service, containerPlans);
-    Optional<NetworkPolicy> networkPolicyPlan = readOrSkip(networkPolicy, deployment, imported,
-        o -> NetworkPolicyReader.read(o.tree().path("spec"), servicePlan.targetPortNames()));
+        integer("REPLICAS", "replicaCount", replicaCount,
+            autoscaler.isPresent() ? "Replicas while autoscaling is disabled." : "Number of pods.", 1, null);
 
     // The model writes its ConfigMap and Secret volumes after the others: those at the end are read as such.
     List<ObjectNode> ownVolumes = new ArrayList<>(modelVolumes(pod, volumes));
@@ -168,92 +178,84 @@ public final class ManifestAnalyzer {
       keyVolumes.add(0, last.get());
       ownVolumes.remove(ownVolumes.size() - 1);
     }
-    ApplicationPlan.Workload workload =
-        new ApplicationPlan.Workload(
-            ValuePlan.of(replicasParameter),
-            containerPlans,
-            initPlans,
-            Fabric8Source.expressible(pod.path("securityContext"), PodSecurityContext.class),
-            tolerations(pod),
-            antiAffinity(pod),
-            topologySpreads(pod),
-            present(pod.path("terminationGracePeriodSeconds")).map(JsonNode::asLong),
-            nodeSelector(pod),
-            imagePullSecrets(pod),
-            present(pod.path("priorityClassName")).map(JsonNode::asText),
-            present(deployment.tree().at("/spec/strategy")).map(st -> Fabric8Source.expressible(st, DeploymentStrategy.class)),
-            ownVolumes,
-            keyVolumes,
-            annotations(deployment.tree().at("/spec/template/metadata/annotations"), "POD_ANNOTATIONS", "podAnnotations",
-                "Annotations of the pods; a values file can add to them."),
-            extraLabels(podLabels, "POD_LABELS", "podLabels",
-                "Labels of the pods besides the application's own; a values file can add to them."));
+    return new ApplicationPlan.Workload(
+        ValuePlan.of(replicasParameter),
+        containerPlans,
+        initPlans,
+        Fabric8Source.expressible(pod.path("securityContext"), PodSecurityContext.class),
+        tolerations(pod),
+        antiAffinity(pod),
+        topologySpreads(pod),
+        present(pod.path("terminationGracePeriodSeconds")).map(JsonNode::asLong),
+        nodeSelector(pod),
+        imagePullSecrets(pod),
+        present(pod.path("priorityClassName")).map(JsonNode::asText),
+        present(deployment.tree().at("/spec/strategy")).map(st -> Fabric8Source.expressible(st, DeploymentStrategy.class)),
+        ownVolumes,
+        keyVolumes,
+        annotations(deployment.tree().at("/spec/template/metadata/annotations"), "POD_ANNOTATIONS", "podAnnotations",
+            "Annotations of the pods; a values file can add to them."),
+        extraLabels(podLabels, "POD_LABELS", "podLabels",
+            "Labels of the pods besides the application's own; a values file can add to them."));
+  }
 
-    Optional<String> namespace = text(deployment.tree().path("metadata"), "namespace");
-    Optional<ApplicationPlan.Environment> environment =
-        request.environment().map(env -> new ApplicationPlan.Environment(env, namespace));
-    if (request.environment().isEmpty()) {
-      namespace.ifPresent(
-          ns -> notes.add("The input's namespace '" + ns + "' is not part of the model; import with"
-              + " -Dimport.environment=<name> to keep it as the namespace of an environment."));
+  /**
+   * What {@code reader} makes of its chosen object, or of none; a chosen object it cannot read is
+   * listed as not imported.
+   */
+  private <P> void read(PartReader<P> reader, List<InputObject> imported) {
+    Optional<InputObject> object = chosen(reader.type());
+    Optional<P> part = object.isPresent() ? reader.read(object.get(), this) : reader.absent(this);
+    if (object.isPresent() && part.isEmpty()) {
+      imported.remove(object.get());
+      skipped.add(new Skipped(object.get().id(), object.get().where(), reader.notImported(object.get(), deployment)));
     }
-    Map<Integer, Optional<String>> servicePorts = servicePorts(servicePlan);
-    // Chosen only with a Service, whose name every backend has.
-    String serviceName = service.map(InputObject::name).orElse("");
-    Optional<Ingress> ingressPlan = readOrSkip(ingress, deployment, imported,
-        o -> ExposureReader.ingress(o.tree(), names, serviceName, servicePorts).map(this::declare));
-    Optional<HttpRoute> httpRoutePlan = readOrSkip(httpRoute, deployment, imported,
-        o -> ExposureReader.httpRoute(o.tree(), names, serviceName, servicePorts).map(this::declare));
-    ApplicationPlan plan =
-        new ApplicationPlan(
-            name, chartVersion, appVersion, parameters, workload, servicePlan, autoscaling,
-            pdb.flatMap(ManifestAnalyzer::disruptionBudget),
-            networkPolicyPlan,
-            serviceAccount.flatMap(sa -> annotations(sa.tree().at("/metadata/annotations"), "SERVICE_ACCOUNT_ANNOTATIONS",
-                "serviceAccount.annotations", "Annotations of the ServiceAccount, e.g. for workload identity.")),
-            new TreeMap<>(), environment, keySources.sources(), ingressPlan, httpRoutePlan,
-            extraLabels(commonLabels(imported), "LABELS", "labels",
-                "Labels of every object besides the application's own; a values file can add to them."));
-    List<InputObject> configurations = keySources.configMapObjects();
-    skipped.removeIf(sk -> configurations.stream().anyMatch(o -> o.id().equals(sk.object())));
-    imported.addAll(configurations);
-    return new Result(plan, imported, skipped, notes);
+    part.ifPresent(p -> parts.add(new PartPlan<>(reader, p)));
   }
 
-  /** What {@code reader} makes of {@code input}; where it cannot, the input is listed as not imported. */
-  private <T> Optional<T> readOrSkip(
-      Optional<InputObject> input, InputObject deployment, List<InputObject> imported,
-      Function<InputObject, Optional<T>> reader) {
-    Optional<T> read = input.flatMap(reader);
-    if (input.isPresent() && read.isEmpty()) {
-      imported.remove(input.get());
-      skipped.add(new Skipped(input.get().id(), input.get().where(), skipReason(input.get(), deployment)));
-    }
-    return read;
+  @Override
+  public InputObject deployment() {
+    return deployment;
   }
 
-  /** The parameters a reader made, declared now that its read succeeded. */
-  private <T> T declare(ExposureReader.Read<T> read) {
-    read.parameters().forEach(this::add);
-    return read.object();
+  @Override
+  public JsonNode podLabels() {
+    return podLabels;
   }
 
-  /** Each Service port's number (its default) and the model's name for it: empty for the first, the application's. */
-  private static Map<Integer, Optional<String>> servicePorts(ApplicationPlan.Service service) {
-    Map<Integer, Optional<String>> ports = new HashMap<>();
-    for (ApplicationPlan.MorePort more : service.more()) {
-      ports.put(number(more.port()), Optional.of(more.targetPortName()));
-    }
-    ports.put(number(service.port()), Optional.empty());
-    return ports;
+  @Override
+  public Optional<InputObject> chosen(Class<? extends HasMetadata> type) {
+    return Optional.ofNullable(chosen.get(type));
   }
 
-  private static int number(ValuePlan port) {
-    return (Integer) (port instanceof ValuePlan.Ref ref ? ref.parameter().defaultValue() : ((ValuePlan.Fixed) port).value());
+  @Override
+  public ApplicationPlan.Workload workload() {
+    return Objects.requireNonNull(workload, "the workload is read after the parts are chosen");
+  }
+
+  @Override
+  public <P> Optional<P> part(Class<P> type) {
+    return parts.stream().map(PartPlan::part).filter(type::isInstance).map(type::cast).findFirst();
+  }
+
+  @Override
+  public Names names() {
+    return names;
+  }
+
+  @Override
+  public ParameterPlan declare(ParameterPlan parameter) {
+    parameters.add(parameter);
+    return parameter;
+  }
+
+  @Override
+  public void note(String note) {
+    notes.add(note);
   }
 
   private InputObject deployment(List<InputObject> objects) {
-    List<InputObject> deployments = objects.stream().filter(o -> o.kind().equals("Deployment")).toList();
+    List<InputObject> deployments = objects.stream().filter(o -> o.kind().equals(DEPLOYMENT)).toList();
     String found = String.join(", ", deployments.stream().map(d -> d.id() + " (" + d.where() + ")").toList());
     if (request.deployment().isPresent()) {
       String wanted = request.deployment().get();
@@ -265,9 +267,11 @@ public final class ManifestAnalyzer {
     }
     if (deployments.isEmpty()) {
       String kinds = String.join(", ", new TreeSet<>(objects.stream().map(InputObject::kind).toList()));
+      List<String> partKinds = PartReaders.ALL.stream().map(PartReader::kind).toList();
       throw new ImportException(
           objects.get(0).file() + ": no Deployment in the input (found " + kinds + "); the model describes one"
-              + " Deployment with its Service, HorizontalPodAutoscaler and ServiceAccount");
+              + " Deployment with its " + String.join(", ", partKinds.subList(0, partKinds.size() - 1)) + " and "
+              + partKinds.get(partKinds.size() - 1));
     }
     if (deployments.size() > 1) {
       throw new ImportException(
@@ -277,58 +281,19 @@ public final class ManifestAnalyzer {
     return deployments.get(0);
   }
 
-  private static Optional<InputObject> first(
-      List<InputObject> objects, String kind, java.util.function.Predicate<InputObject> matches) {
-    return objects.stream().filter(o -> o.kind().equals(kind)).filter(matches).findFirst();
-  }
-
-  /** The budget of a PodDisruptionBudget that counts pods (not percentages), if it does. */
-  private static Optional<DisruptionBudget> disruptionBudget(InputObject pdb) {
-    JsonNode spec = pdb.tree().path("spec");
-    JsonNode max = spec.path("maxUnavailable");
-    JsonNode min = spec.path("minAvailable");
-    if (max.isIntegralNumber() && min.isMissingNode()) {
-      return Optional.of(DisruptionBudget.maxUnavailable(max.asInt()));
-    }
-    if (min.isIntegralNumber() && max.isMissingNode()) {
-      return Optional.of(DisruptionBudget.minAvailable(min.asInt()));
-    }
-    return Optional.empty();
-  }
-
-  private static boolean selects(JsonNode selector, JsonNode podLabels) {
-    if (!selector.isObject() || selector.isEmpty()) {
-      return false;
-    }
-    var fields = selector.fields();
-    while (fields.hasNext()) {
-      var e = fields.next();
-      if (!e.getValue().equals(podLabels.get(e.getKey()))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String skipReason(InputObject o, InputObject deployment) {
-    return switch (o.kind()) {
-      case "Deployment" -> "one Deployment per import; this import is " + deployment.id()
+  private String skipReason(InputObject o) {
+    if (o.kind().equals(DEPLOYMENT)) {
+      return "one Deployment per import; this import is " + deployment.id()
           + ". Import this one with -Dimport.deployment=" + o.name();
-      case "Service" -> "it does not select the pods of " + deployment.id() + "; the model has one Service";
-      case "HorizontalPodAutoscaler" -> "it does not scale " + deployment.id();
-      case "ServiceAccount" -> "the pods of " + deployment.id() + " do not use it";
-      case "PodDisruptionBudget" -> "it does not select the pods of " + deployment.id()
-          + ", or counts them in percent; the model's budget counts pods";
-      case "NetworkPolicy" -> "it does not select the pods of " + deployment.id() + ", or its rules are not the"
-          + " model's: one ingress rule to the Service's port from namespaces, pods (matchExpressions) or CIDRs,"
-          + " and DNS first among the egress rules";
-      case "Ingress", "HTTPRoute" -> "the model has one " + o.kind() + ", whose backends are all the Service of "
-          + deployment.id() + " by a port number it has, with no field the model does not write (a default backend,"
-          + " filters, a parentRef's group, kind or port); keep this one as a separate manifest";
-      case "Kustomization" -> "a kustomization, not an object: run kubectl kustomize <dir> > rendered.yaml"
-          + " and import rendered.yaml";
-      default -> "kind " + o.kind() + " is not part of the model; keep it as a separate manifest";
-    };
+    }
+    if (o.kind().equals(KUSTOMIZATION)) {
+      return "a kustomization, not an object: run kubectl kustomize <dir> > rendered.yaml and import rendered.yaml";
+    }
+    return PartReaders.ALL.stream()
+        .filter(reader -> reader.kind().equals(o.kind()))
+        .findFirst()
+        .map(reader -> reader.notImported(o, deployment))
+        .orElse("kind " + o.kind() + " is not part of the model; keep it as a separate manifest");
   }
 
   /** Which container of the pod: where its parameters live in the values, and how they are named. */
@@ -362,22 +327,22 @@ public final class ManifestAnalyzer {
           + image.reference() + "': the model always writes hub/name:tag" + (image.digest().isPresent()
               ? " and has no digests, so the digest " + image.digest().get() + " is dropped" : ""));
     }
-    ParameterPlan hub = add(string(constants + "HUB", values + "hub", image.hub(),
+    ParameterPlan hub = declare(string(constants + "HUB", values + "hub", image.hub(),
         "Registry and namespace of the image" + of + ".", "HUB"));
-    ParameterPlan imageName = add(string(constants + "IMAGE", values + "image", image.name(),
+    ParameterPlan imageName = declare(string(constants + "IMAGE", values + "image", image.name(),
         "Image name inside the hub" + of + ".", "IMAGE_NAME"));
     ParameterPlan tagPlan = string(constants + "TAG", values + "tag", image.tag(),
         "Image tag" + of + "; always a string, so 1.10 is \"1.10\".", "TAG");
     if (!image.tag().equals("latest")) {
       tagPlan = tagPlan.withForbidden(List.of("latest"));
     }
-    ParameterPlan tag = add(tagPlan);
+    ParameterPlan tag = declare(tagPlan);
     String policy = c.path("imagePullPolicy").asText("IfNotPresent");
     ParameterPlan pullPolicyPlan =
         ParameterPlan.of(names.unique(constants + "PULL_POLICY"), ParameterType.STRING, names.unique(values + "pullPolicy"),
             policy, "Image pull policy" + of + ".");
     ParameterPlan pullPolicy =
-        add(PULL_POLICIES.contains(policy) ? pullPolicyPlan.withAllowed(PULL_POLICIES) : pullPolicyPlan);
+        declare(PULL_POLICIES.contains(policy) ? pullPolicyPlan.withAllowed(PULL_POLICIES) : pullPolicyPlan);
 
     List<ContainerPlan.Port> ports = new ArrayList<>();
     JsonNode portList = c.path("ports");
@@ -418,13 +383,13 @@ public final class ManifestAnalyzer {
     JsonNode resources = c.path("resources");
     Quantity cpu = quantities(d, at, resources, "cpu", "100m", "500m", name);
     Quantity memory = quantities(d, at, resources, "memory", "128Mi", "256Mi", name);
-    ParameterPlan cpuRequest = add(quantity(ParameterType.CPU_QUANTITY, constants + "CPU_REQUEST",
+    ParameterPlan cpuRequest = declare(quantity(ParameterType.CPU_QUANTITY, constants + "CPU_REQUEST",
         values + "resources.requests.cpu", cpu.request(), "CPU request" + of + "." + cpu.requestNote()));
-    ParameterPlan memoryRequest = add(quantity(ParameterType.MEMORY_QUANTITY, constants + "MEMORY_REQUEST",
+    ParameterPlan memoryRequest = declare(quantity(ParameterType.MEMORY_QUANTITY, constants + "MEMORY_REQUEST",
         values + "resources.requests.memory", memory.request(), "Memory request" + of + "." + memory.requestNote()));
-    ParameterPlan cpuLimit = add(quantity(ParameterType.CPU_QUANTITY, constants + "CPU_LIMIT",
+    ParameterPlan cpuLimit = declare(quantity(ParameterType.CPU_QUANTITY, constants + "CPU_LIMIT",
         values + "resources.limits.cpu", cpu.limit(), "CPU limit" + of + "." + cpu.limitNote()));
-    ParameterPlan memoryLimit = add(quantity(ParameterType.MEMORY_QUANTITY, constants + "MEMORY_LIMIT",
+    ParameterPlan memoryLimit = declare(quantity(ParameterType.MEMORY_QUANTITY, constants + "MEMORY_LIMIT",
         values + "resources.limits.memory", memory.limit(), "Memory limit" + of + "." + memory.limitNote()));
 
     List<String> writable = new ArrayList<>();
@@ -514,7 +479,7 @@ public final class ManifestAnalyzer {
             .orElseGet(() -> ContainerPlan.Env.from(var[0], Fabric8Source.expressible(valueFrom, EnvVarSource.class))));
         continue;
       }
-      ParameterPlan p = add(ParameterPlan.of(
+      ParameterPlan p = declare(ParameterPlan.of(
           names.unique(constants + "ENV_" + Names.upperSnake(var[0])), ParameterType.STRING,
           names.unique(values + "envVars." + Names.lowerCamel(var[0])), var[1],
           "Environment variable " + var[0] + of + "."));
@@ -528,7 +493,7 @@ public final class ManifestAnalyzer {
     ParameterPlan extra = ParameterPlan.of(names.unique(constants + "ENV"), ParameterType.STRING_MAP,
         names.unique(values + "env"), map, "Environment variables" + of + ", name to value. Values must be strings.");
     boolean portable = map.keySet().stream().allMatch(k -> k.matches(PlanInterpreter.pattern("ENV_NAME")));
-    return Optional.of(add(portable ? extra.withPattern("ENV_NAME") : extra));
+    return Optional.of(declare(portable ? extra.withPattern("ENV_NAME") : extra));
   }
 
   private record Quantity(String request, String limit, String requestNote, String limitNote) {}
@@ -624,13 +589,14 @@ public final class ManifestAnalyzer {
     return own;
   }
 
-  /** A map parameter holding {@code annotations}, if there are any. */
-  private Optional<ParameterPlan> annotations(JsonNode annotations, String constant, String name, String description) {
+  @Override
+  public Optional<ParameterPlan> annotations(JsonNode annotations, String constant, String name, String description) {
+    if (!annotations.isObject() || annotations.isEmpty()) {
+      return Optional.empty();
+    }
     SortedMap<String, String> map = new TreeMap<>();
     annotations.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
-    return map.isEmpty()
-        ? Optional.empty()
-        : Optional.of(add(ParameterPlan.of(names.unique(constant), ParameterType.STRING_MAP, names.unique(name), map, description)));
+    return Optional.of(declare(ParameterPlan.of(names.unique(constant), ParameterType.STRING_MAP, names.unique(name), map, description)));
   }
 
   /** The labels every imported object has, with the same value: what the model's object labels can say. */
@@ -658,8 +624,8 @@ public final class ManifestAnalyzer {
     });
     return extra.isEmpty()
         ? Optional.empty()
-        : Optional.of(add(ParameterPlan.of(names.unique(constant), ParameterType.STRING_MAP, names.unique(name), extra, description)
-            .withPattern("LABEL_KEY")));
+        : Optional.of(declare(ParameterPlan.of(names.unique(constant), ParameterType.STRING_MAP, names.unique(name), extra,
+            description).withPattern("LABEL_KEY")));
   }
 
   private static SortedMap<String, String> nodeSelector(JsonNode pod) {
@@ -674,97 +640,10 @@ public final class ManifestAnalyzer {
     return names;
   }
 
-  private static Optional<JsonNode> present(JsonNode node) {
-    return node.isMissingNode() || node.isNull() ? Optional.empty() : Optional.of(node);
-  }
-
   private static List<String> strings(JsonNode list) {
     List<String> strings = new ArrayList<>();
     list.forEach(item -> strings.add(item.asText()));
     return strings;
-  }
-
-  private ApplicationPlan.Autoscaling autoscaling(JsonNode spec, int replicas) {
-    int min = spec.path("minReplicas").asInt(1);
-    int max = spec.path("maxReplicas").asInt(Math.max(min, replicas));
-    int target = spec.path("targetCPUUtilizationPercentage").asInt(80); // autoscaling/v1
-    Integer memory = null;
-    List<ObjectNode> more = new ArrayList<>();
-    for (JsonNode metric : spec.path("metrics")) {
-      boolean utilization = metric.path("type").asText().equals("Resource")
-          && metric.at("/resource/target/type").asText().equals("Utilization");
-      String resource = metric.at("/resource/name").asText();
-      if (utilization && resource.equals("cpu")) {
-        target = metric.at("/resource/target/averageUtilization").asInt(target);
-      } else if (utilization && resource.equals("memory")) {
-        memory = metric.at("/resource/target/averageUtilization").asInt(80);
-      } else {
-        more.add(Fabric8Source.expressible(metric, MetricSpec.class));
-      }
-    }
-    ParameterPlan enabled = add(ParameterPlan.of(names.unique("AUTOSCALING_ENABLED"), ParameterType.BOOLEAN,
-        names.unique("autoscaling.enabled"), true, "Whether a HorizontalPodAutoscaler manages the replicas."));
-    ParameterPlan minReplicas = add(integer("MIN_REPLICAS", "autoscaling.minReplicas", min,
-        "Lower bound for the autoscaler; at most maxReplicas.", 1, null));
-    ParameterPlan maxReplicas = add(integer("MAX_REPLICAS", "autoscaling.maxReplicas", max,
-        "Upper bound for the autoscaler.", 1, null));
-    ParameterPlan targetCpu = add(integer("TARGET_CPU", "autoscaling.targetCPUUtilizationPercentage", target,
-        "Average CPU utilisation, in percent of the request, that the autoscaler aims for.", 1, 100));
-    Optional<ValuePlan> targetMemory = Optional.ofNullable(memory).map(m -> ValuePlan.of(add(integer(
-        "TARGET_MEMORY", "autoscaling.targetMemoryUtilizationPercentage", m,
-        "Average memory utilisation, in percent of the request, that the autoscaler aims for.", 1, 100))));
-    Optional<ObjectNode> behavior = present(spec.path("behavior"))
-        .map(node -> Fabric8Source.expressible(node, HorizontalPodAutoscalerBehavior.class));
-    return new ApplicationPlan.Autoscaling(ValuePlan.of(enabled), minReplicas, maxReplicas, ValuePlan.of(targetCpu),
-        targetMemory, behavior, more);
-  }
-
-  private ApplicationPlan.Service service(Optional<InputObject> input, List<ContainerPlan> containers) {
-    List<ContainerPlan.Port> ports = containers.stream().flatMap(c -> c.ports().stream()).toList();
-    String fallback = ports.isEmpty() ? "http" : ports.get(0).name();
-    if (input.isEmpty()) {
-      notes.add("No Service in the input selects the pods; the model always has one, so a ClusterIP Service"
-          + " on port 80 targeting '" + fallback + "' is added");
-      return new ApplicationPlan.Service("ClusterIP", ValuePlan.of(servicePort(80)), fallback);
-    }
-    InputObject service = input.get();
-    JsonNode first = service.tree().at("/spec/ports/0");
-    int port = first.path("port").asInt(80);
-    String type = service.tree().at("/spec/type").asText("ClusterIP");
-    String firstTarget = targetName(service, 0, ports).orElse(fallback);
-    List<ApplicationPlan.MorePort> more = new ArrayList<>();
-    JsonNode all = service.tree().at("/spec/ports");
-    for (int i = 1; i < all.size(); i++) {
-      Optional<String> target = targetName(service, i, ports);
-      if (target.isPresent()) {
-        String camel = Names.lowerCamel(target.get());
-        ParameterPlan number = add(integer("SERVICE_" + Names.upperSnake(target.get()) + "_PORT", "service." + camel + "Port",
-            all.get(i).path("port").asInt(), "Port of the Service that targets container port " + target.get() + ".", 1, 65535));
-        more.add(new ApplicationPlan.MorePort(ValuePlan.of(number), target.get()));
-      }
-    }
-    return new ApplicationPlan.Service(type, ValuePlan.of(servicePort(port)), firstTarget, more);
-  }
-
-  /** The named container port Service port {@code i} targets, if it targets one; says so when it had to name it. */
-  private Optional<String> targetName(InputObject service, int i, List<ContainerPlan.Port> ports) {
-    JsonNode entry = service.tree().at("/spec/ports/" + i);
-    JsonNode target = entry.has("targetPort") ? entry.get("targetPort") : entry.path("port");
-    Optional<String> name =
-        target.isTextual()
-            ? Optional.of(target.asText())
-            : ports.stream().filter(p -> p.number() == target.asInt(-1)).map(ContainerPlan.Port::name).findFirst();
-    if (name.isEmpty()) {
-      notes.add(service.where("/spec/ports/" + i) + ": target port " + target + " is no container port;"
-          + (i == 0 ? " the model targets a named port" : " this Service port is left out"));
-    } else if (!target.isTextual()) {
-      notes.add(service.where("/spec/ports/" + i) + ": target port " + target + " is written as its name '" + name.get() + "'");
-    }
-    return name;
-  }
-
-  private ParameterPlan servicePort(int port) {
-    return add(integer("SERVICE_PORT", "service.port", port, "Port of the Service.", 1, 65535));
   }
 
   private static List<ObjectNode> tolerations(JsonNode pod) {
@@ -792,11 +671,6 @@ public final class ManifestAnalyzer {
     return spreads;
   }
 
-  private ParameterPlan add(ParameterPlan parameter) {
-    parameters.add(parameter);
-    return parameter;
-  }
-
   /** A string parameter; the shared pattern only if the input's value satisfies it. */
   private ParameterPlan string(String constant, String name, String value, String description, String pattern) {
     ParameterPlan plan = ParameterPlan.of(names.unique(constant), ParameterType.STRING, names.unique(name), value, description);
@@ -807,11 +681,11 @@ public final class ManifestAnalyzer {
     return ParameterPlan.of(names.unique(constant), type, names.unique(name), value, description);
   }
 
-  /** An integer parameter; the bounds only where the input's value is within them. */
-  private ParameterPlan integer(String constant, String name, int value, String description, Integer min, Integer max) {
+  @Override
+  public ParameterPlan integer(String constant, String name, int value, String description, Integer min, Integer max) {
     ParameterPlan plan = ParameterPlan.of(names.unique(constant), ParameterType.INTEGER, names.unique(name), value, description);
     boolean within = (min == null || value >= min) && (max == null || value <= max);
-    return within ? plan.withRange(min, max) : plan;
+    return declare(within ? plan.withRange(min, max) : plan);
   }
 
   private static boolean onlyFields(JsonNode node, String... allowed) {

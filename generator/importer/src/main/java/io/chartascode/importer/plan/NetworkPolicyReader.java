@@ -3,28 +3,89 @@ package io.chartascode.importer.plan;
 import static io.chartascode.importer.plan.Shapes.onlyFields;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.palantir.javapoet.CodeBlock;
+import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.NetworkPeer;
 import io.chartascode.generator.model.NetworkPolicy;
+import io.chartascode.generator.model.OptOut;
+import io.chartascode.importer.read.InputObject;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Reads an input NetworkPolicy back into the model's {@link NetworkPolicy}, when it has the shape
- * the model renders: one ingress rule to the Service's target ports from peers the model names,
- * and, when egress is restricted, the DNS rule first and then one rule per peer with TCP ports.
- * Anything else is left to the caller to report; the importer's own comparison of the rendered
+ * Reads the NetworkPolicy that selects the pods back into the model's {@link NetworkPolicy}, when it
+ * has the shape the model renders: one ingress rule to the Service's target ports from peers the
+ * model names, and, when egress is restricted, the DNS rule first and then one rule per peer with
+ * TCP ports. Anything else is listed as not imported; the importer's own comparison of the rendered
  * model with the input checks the rest.
  */
-final class NetworkPolicyReader {
-  private NetworkPolicyReader() {}
+final class NetworkPolicyReader implements PartReader<NetworkPolicy> {
+  @Override
+  public Class<? extends HasMetadata> type() {
+    return io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class;
+  }
+
+  @Override
+  public boolean belongs(InputObject policy, Reading reading) {
+    return Shapes.selects(policy.tree().at("/spec/podSelector/matchLabels"), reading.podLabels());
+  }
+
+  @Override
+  public Optional<NetworkPolicy> read(InputObject policy, Reading reading) {
+    return policy(policy.tree().path("spec"), ServiceReader.of(reading).targetPortNames());
+  }
+
+  @Override
+  public String notImported(InputObject policy, InputObject deployment) {
+    return "it does not select the pods of " + deployment.id() + ", or its rules are not the"
+        + " model's: one ingress rule to the Service's port from namespaces, pods (matchExpressions) or CIDRs,"
+        + " and DNS first among the egress rules";
+  }
+
+  @Override
+  public Map<OptOut, String> optOutsWithout(Application app) {
+    return Map.of(OptOut.NO_NETWORK_POLICY, "Imported as is: the input has no NetworkPolicy the model expresses, so"
+        + " every pod of the cluster may connect. Remove this opt-out to admit only the pods of the own namespace.");
+  }
+
+  @Override
+  public void build(NetworkPolicy policy, Application.Builder app, PlanInterpreter interpreter) {
+    app.networkPolicy(policy);
+  }
+
+  /** {@code NetworkPolicy.builder()...build()}, one call per line; nothing for the model's default. */
+  @Override
+  public CodeBlock source(NetworkPolicy policy) {
+    if (policy.equals(NetworkPolicy.DEFAULT)) {
+      return CodeBlock.of("");
+    }
+    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()$>$>", NetworkPolicy.class);
+    if (!policy.ingressFrom().equals(NetworkPolicy.DEFAULT.ingressFrom())) {
+      code.add("\n.allowFrom($L)", CodeBlock.join(policy.ingressFrom().stream().map(NetworkPolicyReader::peerSource).toList(), ", "));
+    }
+    policy.egress().ifPresent(rules -> {
+      if (rules.isEmpty()) {
+        code.add("\n.restrictEgress()");
+      }
+      for (NetworkPolicy.Egress rule : rules) {
+        code.add("\n.allowEgressTo($L", peerSource(rule.to()));
+        rule.ports().forEach(port -> code.add(", $L", port));
+        code.add(")");
+      }
+    });
+    return CodeBlock.of("\n.networkPolicy($L)", code.add("\n.build()$<$<").build());
+  }
 
   /** The model's policy for {@code spec}, or empty when the model cannot express it. */
-  static Optional<NetworkPolicy> read(JsonNode spec, List<String> targetPortNames) {
-    Set<String> types = new java.util.TreeSet<>();
+  private static Optional<NetworkPolicy> policy(JsonNode spec, List<String> targetPortNames) {
+    Set<String> types = new TreeSet<>();
     spec.path("policyTypes").forEach(t -> types.add(t.asText()));
     boolean egress = types.contains("Egress");
     if (!types.contains("Ingress") || types.size() != (egress ? 2 : 1)) {
@@ -152,5 +213,37 @@ final class NetworkPolicyReader {
         && port.path("protocol").asText().equals(protocol)
         && (number instanceof Integer n ? port.path("port").isIntegralNumber() && port.path("port").asInt() == n
             : port.path("port").asText().equals(number));
+  }
+
+  private static CodeBlock peerSource(NetworkPeer peer) {
+    return peer.match(
+        new NetworkPeer.Cases<>() {
+          @Override
+          public CodeBlock sameNamespace() {
+            return CodeBlock.of("$T.sameNamespace()", NetworkPeer.class);
+          }
+
+          @Override
+          public CodeBlock namespace(String name) {
+            return CodeBlock.of("$T.namespace($S)", NetworkPeer.class, name);
+          }
+
+          @Override
+          public CodeBlock pods(Optional<String> namespace, SortedMap<String, String> labels) {
+            // Map.of takes at most ten pairs.
+            CodeBlock map = labels.size() <= 10
+                ? CodeBlock.of("$T.of($L)", Map.class, CodeBlock.join(labels.entrySet().stream()
+                    .map(e -> CodeBlock.of("$S, $S", e.getKey(), e.getValue())).toList(), ", "))
+                : CodeBlock.of("$T.ofEntries($L)", Map.class, CodeBlock.join(labels.entrySet().stream()
+                    .map(e -> CodeBlock.of("$T.entry($S, $S)", Map.class, e.getKey(), e.getValue())).toList(), ", "));
+            return namespace.map(ns -> CodeBlock.of("$T.pods($S, $L)", NetworkPeer.class, ns, map))
+                .orElseGet(() -> CodeBlock.of("$T.pods($L)", NetworkPeer.class, map));
+          }
+
+          @Override
+          public CodeBlock cidr(String cidr) {
+            return CodeBlock.of("$T.cidr($S)", NetworkPeer.class, cidr);
+          }
+        });
   }
 }

@@ -1,7 +1,5 @@
 package io.chartascode.importer.plan;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +7,6 @@ import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Configuration;
 import io.chartascode.generator.model.KeySource;
 import io.chartascode.generator.model.SecretReference;
-import io.chartascode.generator.model.Autoscaling;
 import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.ContainerPort;
 import io.chartascode.generator.model.EnvVar;
@@ -17,7 +14,6 @@ import io.chartascode.generator.model.Environment;
 import io.chartascode.generator.model.Image;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.Patterns;
-import io.chartascode.generator.model.ServiceExposure;
 import io.chartascode.generator.model.Value;
 import io.chartascode.generator.model.Workload;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
@@ -28,8 +24,6 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.HashMap;
 import java.util.Map;
@@ -56,7 +50,7 @@ public final class PlanInterpreter {
     Application.Builder app = Application.builder(plan.name());
     plan.chartVersion().ifPresent(app::chartVersion);
     plan.appVersion().ifPresent(app::appVersion);
-    plan.parameters().forEach(p -> app.parameters(parameter(p)));
+    plan.parameters().forEach(p -> app.parameters(declare(p)));
     plan.keySources().forEach(k -> keySources.put(k.constant(), keySource(k)));
     Workload.Builder workload = Workload.builder().replicas(value(plan.workload().replicas()));
     plan.workload().initContainers().forEach(c -> workload.initContainer(container(c)));
@@ -72,43 +66,12 @@ public final class PlanInterpreter {
     plan.workload().volumes().forEach(v -> workload.volume(fabric8(v, Volume.class)));
     plan.workload().keyVolumes().forEach(v ->
         workload.volume(v.name(), keySources.get(v.source().constant()), v.keys().toArray(String[]::new)));
-    plan.workload().podAnnotations().ifPresent(p -> workload.podAnnotations(stringMap(p)));
-    plan.workload().podLabels().ifPresent(p -> workload.podLabels(stringMap(p)));
+    plan.workload().podAnnotations().ifPresent(p -> workload.podAnnotations(parameter(p)));
+    plan.workload().podLabels().ifPresent(p -> workload.podLabels(parameter(p)));
     plan.workload().antiAffinity().ifPresent(workload::antiAffinity);
     app.workload(workload.build());
-    ApplicationPlan.Service service = plan.service();
-    ServiceExposure exposure = new ServiceExposure(service.type(), value(service.port()), service.targetPortName());
-    for (ApplicationPlan.MorePort more : service.more()) {
-      exposure = exposure.withPort(value(more.port()), more.targetPortName());
-    }
-    app.service(exposure);
-    plan.autoscaling()
-        .ifPresent(
-            a -> {
-              Autoscaling autoscaling =
-                  new Autoscaling(
-                      value(a.enabled()),
-                      Value.of(integer(a.minReplicas())),
-                      Value.of(integer(a.maxReplicas())),
-                      value(a.targetCpu()));
-              if (a.targetMemory().isPresent()) {
-                autoscaling = autoscaling.withMemoryTarget(value(a.targetMemory().get()));
-              }
-              if (a.behavior().isPresent()) {
-                autoscaling = autoscaling.withBehavior(fabric8(a.behavior().get(), HorizontalPodAutoscalerBehavior.class));
-              }
-              for (ObjectNode metric : a.metrics()) {
-                autoscaling = autoscaling.withMetric(fabric8(metric, MetricSpec.class));
-              }
-              app.autoscaling(autoscaling);
-              app.bound(integer(a.minReplicas()), integer(a.maxReplicas()));
-            });
-    plan.disruptionBudget().ifPresent(app::disruptionBudget);
-    plan.networkPolicy().ifPresent(app::networkPolicy);
-    plan.serviceAccountAnnotations().ifPresent(p -> app.serviceAccountAnnotations(stringMap(p)));
-    plan.labels().ifPresent(p -> app.labels(stringMap(p)));
-    plan.ingress().ifPresent(app::ingress);
-    plan.httpRoute().ifPresent(app::httpRoute);
+    plan.parts().forEach(part -> part.build(app, this));
+    plan.labels().ifPresent(p -> app.labels(parameter(p)));
     plan.optOuts().forEach(app::optOut);
     plan.environment()
         .ifPresent(
@@ -148,7 +111,7 @@ public final class PlanInterpreter {
       }
     }
     c.envFrom().forEach(from -> container.envFrom(keySources.get(from.source().constant()), from.prefix()));
-    c.extraEnv().ifPresent(extra -> container.extraEnv(stringMap(extra)));
+    c.extraEnv().ifPresent(extra -> container.extraEnv(parameter(extra)));
     container.resources(
         new io.chartascode.generator.model.Resources(
             value(c.cpuRequest()), value(c.memoryRequest()), value(c.cpuLimit()), value(c.memoryLimit())));
@@ -164,25 +127,22 @@ public final class PlanInterpreter {
     return container.build();
   }
 
+  /** The model's value for {@code plan}: a constant, or one of the parameters declared so far. */
   @SuppressWarnings("unchecked")
-  private <T> Value<T> value(ValuePlan plan) {
+  <T> Value<T> value(ValuePlan plan) {
     if (plan instanceof ValuePlan.Fixed f) {
       return Value.fixed((T) f.value());
     }
-    return Value.of((Parameter<T>) parameters.get(((ValuePlan.Ref) plan).parameter().name()));
+    return Value.of(parameter(((ValuePlan.Ref) plan).parameter()));
   }
 
+  /** The parameter declared for {@code plan}; {@code T} is its type's value, as {@link #declared} makes it. */
   @SuppressWarnings("unchecked")
-  private Parameter<Integer> integer(ParameterPlan plan) {
-    return (Parameter<Integer>) parameters.get(plan.name());
+  <T> Parameter<T> parameter(ParameterPlan plan) {
+    return (Parameter<T>) parameters.get(plan.name());
   }
 
-  @SuppressWarnings("unchecked")
-  private Parameter<SortedMap<String, String>> stringMap(ParameterPlan plan) {
-    return (Parameter<SortedMap<String, String>>) parameters.get(plan.name());
-  }
-
-  private Parameter<?> parameter(ParameterPlan p) {
+  private Parameter<?> declare(ParameterPlan p) {
     Parameter<?> parameter = declared(p);
     parameters.put(p.name(), parameter);
     return parameter;
@@ -222,7 +182,7 @@ public final class PlanInterpreter {
     }
   }
 
-  private static <T> T fabric8(JsonNode tree, Class<T> type) {
+  static <T> T fabric8(JsonNode tree, Class<T> type) {
     try {
       return MAPPER.treeToValue(tree, type);
     } catch (JsonProcessingException e) {

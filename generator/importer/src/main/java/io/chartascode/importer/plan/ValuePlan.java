@@ -15,4 +15,9 @@ public sealed interface ValuePlan {
   static ValuePlan of(ParameterPlan parameter) {
     return new Ref(parameter);
   }
+
+  /** The value the model has unless told otherwise: the constant, or the parameter's default. */
+  default Object defaultValue() {
+    return this instanceof Ref ref ? ref.parameter().defaultValue() : ((Fixed) this).value();
+  }
 }

@@ -11,16 +11,9 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.chartascode.generator.model.AntiAffinity;
 import io.chartascode.generator.model.HttpProbe;
-import io.chartascode.generator.model.DisruptionBudget;
-import io.chartascode.generator.model.HttpRoute;
-import io.chartascode.generator.model.Ingress;
-import io.chartascode.generator.model.NetworkPeer;
-import io.chartascode.generator.model.NetworkPolicy;
 import io.chartascode.generator.model.OptOut;
-import io.chartascode.generator.model.ParameterValues;
 import io.chartascode.generator.model.ParameterType;
 import io.chartascode.generator.model.TopologySpread;
-import io.chartascode.generator.model.Value;
 import io.chartascode.importer.ImportReport;
 import io.chartascode.importer.plan.ApplicationPlan;
 import io.chartascode.importer.plan.ContainerPlan;
@@ -34,17 +27,13 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -58,27 +47,20 @@ import javax.lang.model.element.Modifier;
 public final class ModelSource {
   private static final String MODEL = "io.chartascode.generator.model";
   private static final ClassName APPLICATION = ClassName.get(MODEL, "Application");
-  private static final ClassName AUTOSCALING = ClassName.get(MODEL, "Autoscaling");
   private static final ClassName ANTI_AFFINITY = ClassName.get(AntiAffinity.class);
   private static final ClassName CATALOG = ClassName.get("io.chartascode.generator", "Catalog");
   private static final ClassName CONFIGURATION = ClassName.get(MODEL, "Configuration");
   private static final ClassName CONTAINER = ClassName.get(MODEL, "Container");
   private static final ClassName CONTAINER_PORT = ClassName.get(MODEL, "ContainerPort");
-  private static final ClassName DISRUPTION_BUDGET = ClassName.get(DisruptionBudget.class);
   private static final ClassName ENVIRONMENT = ClassName.get(MODEL, "Environment");
   private static final ClassName ENV_VAR = ClassName.get(MODEL, "EnvVar");
   private static final ClassName HTTP_PROBE = ClassName.get(MODEL, "HttpProbe");
-  private static final ClassName HTTP_ROUTE = ClassName.get(HttpRoute.class);
   private static final ClassName IMAGE = ClassName.get(MODEL, "Image");
-  private static final ClassName INGRESS = ClassName.get(Ingress.class);
-  private static final ClassName NETWORK_PEER = ClassName.get(NetworkPeer.class);
-  private static final ClassName NETWORK_POLICY = ClassName.get(NetworkPolicy.class);
   private static final ClassName OPT_OUT = ClassName.get(OptOut.class);
   private static final ClassName PARAMETER = ClassName.get(MODEL, "Parameter");
   private static final ClassName PATTERNS = ClassName.get(MODEL, "Patterns");
   private static final ClassName RESOURCES = ClassName.get(MODEL, "Resources");
   private static final ClassName SECRET_REFERENCE = ClassName.get(MODEL, "SecretReference");
-  private static final ClassName SERVICE_EXPOSURE = ClassName.get(MODEL, "ServiceExposure");
   private static final ClassName TOPOLOGY_SPREAD = ClassName.get(TopologySpread.class);
   private static final ClassName VALUE = ClassName.get(MODEL, "Value");
   private static final ClassName WORKLOAD = ClassName.get(MODEL, "Workload");
@@ -327,42 +309,8 @@ public final class ModelSource {
     plan.appVersion().ifPresent(v -> code.add("\n.appVersion($S)", v));
     code.add("\n.parameters(\n$>$>$L$<$<)", wrapped(plan.parameters().stream().map(ParameterPlan::constant).toList()));
     code.add("\n.workload(workload)");
-    ApplicationPlan.Service service = plan.service();
-    if (service.type().equals("ClusterIP")) {
-      code.add("\n.service($T.clusterIp($L, $S)", SERVICE_EXPOSURE, value(service.port()), service.targetPortName());
-    } else {
-      code.add("\n.service(new $T($S, $L, $S)", SERVICE_EXPOSURE, service.type(), value(service.port()),
-          service.targetPortName());
-    }
-    service.more().forEach(p -> code.add("\n$>$>.withPort($L, $S)$<$<", value(p.port()), p.targetPortName()));
-    code.add(")");
-    plan.autoscaling()
-        .ifPresent(
-            a -> {
-              code.add("\n.autoscaling(\n$>$>new $T(\n$>$>$L,\n$L,\n$L,\n$L)$<$<", AUTOSCALING,
-                  value(a.enabled()), value(ValuePlan.of(a.minReplicas())), value(ValuePlan.of(a.maxReplicas())),
-                  value(a.targetCpu()));
-              a.targetMemory().ifPresent(m -> code.add("\n.withMemoryTarget($L)", value(m)));
-              a.behavior().ifPresent(b -> code.add("\n.withBehavior(\n$>$>$L$<$<)",
-                  Fabric8Source.builder(b, HorizontalPodAutoscalerBehavior.class)));
-              a.metrics().forEach(m -> code.add("\n.withMetric(\n$>$>$L$<$<)", Fabric8Source.builder(m, MetricSpec.class)));
-              code.add("$<$<)");
-              code.add("\n.bound($N, $N)", a.minReplicas().constant(), a.maxReplicas().constant());
-            });
-    plan.disruptionBudget()
-        .filter(budget -> !budget.equals(DisruptionBudget.DEFAULT))
-        .ifPresent(budget -> code.add("\n.disruptionBudget($T.$L($L))", DISRUPTION_BUDGET,
-            budget.limit() == DisruptionBudget.Limit.MAX_UNAVAILABLE ? "maxUnavailable" : "minAvailable",
-            budget.count().evaluate(ParameterValues.defaults(List.of()))));
-    plan.networkPolicy()
-        .filter(policy -> !policy.equals(NetworkPolicy.DEFAULT))
-        .ifPresent(policy -> code.add("\n.networkPolicy($L)", networkPolicy(policy)));
-    plan.serviceAccountAnnotations().ifPresent(p -> code.add("\n.serviceAccountAnnotations($N)", p.constant()));
+    plan.parts().forEach(part -> code.add(part.source()));
     plan.labels().ifPresent(p -> code.add("\n.labels($N)", p.constant()));
-    Map<String, String> constants =
-        plan.parameters().stream().collect(Collectors.toMap(ParameterPlan::name, ParameterPlan::constant));
-    plan.ingress().ifPresent(ingress -> code.add("\n.ingress($L)", ingress(ingress, constants)));
-    plan.httpRoute().ifPresent(route -> code.add("\n.httpRoute($L)", httpRoute(route, constants)));
     plan.optOuts().forEach((optOut, reason) -> code.add("\n.optOut($T.$L,\n$>$>$L$<$<)", OPT_OUT, optOut.name(), text(reason)));
     plan.environment()
         .ifPresent(
@@ -372,148 +320,6 @@ public final class ModelSource {
               code.add(".build())");
             });
     return code.add("\n.build()").build();
-  }
-
-  /**
-   * {@code Ingress.builder()...build()}, one call per line. Paths, the class and the Secret names
-   * are fixed in an import (see {@code plan.ExposureReader}); hosts and the switch are parameters.
-   */
-  private static CodeBlock ingress(Ingress ingress, Map<String, String> constants) {
-    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()$>$>", INGRESS);
-    code.add("\n.enabled($L)", value(ingress.enabled(), constants));
-    ingress.className().ifPresent(name -> code.add("\n.className($S)", fixed(name)));
-    ingress.annotations().ifPresent(p -> code.add("\n.annotations($N)", constants.get(p.name())));
-    for (Ingress.Rule rule : ingress.rules()) {
-      List<CodeBlock> paths = rule.paths().stream().map(ModelSource::path).toList();
-      // Several paths one to a line, so no line passes the limit.
-      code.add(paths.size() == 1 ? "\n.rule($L, $L)" : "\n.rule($L,\n$>$>$L$<$<)", value(rule.host(), constants),
-          CodeBlock.join(paths, paths.size() == 1 ? ", " : ",\n"));
-    }
-    for (Ingress.Tls tls : ingress.tls()) {
-      List<CodeBlock> hosts = tls.hosts().stream().map(host -> value(host, constants)).toList();
-      code.add("\n.tls($L, $L)", value(tls.secretName(), constants), CodeBlock.join(hosts, ", "));
-    }
-    return code.add("\n.build()$<$<").build();
-  }
-
-  private static CodeBlock path(Ingress.Path path) {
-    CodeBlock code = switch (path.type()) {
-      case PREFIX -> CodeBlock.of("$T.prefix($S)", Ingress.Path.class, fixed(path.path()));
-      case EXACT -> CodeBlock.of("$T.exact($S)", Ingress.Path.class, fixed(path.path()));
-      case IMPLEMENTATION_SPECIFIC -> CodeBlock.of("new $T($T.fixed($S), $T.IMPLEMENTATION_SPECIFIC, $T.empty())",
-          Ingress.Path.class, VALUE, fixed(path.path()), Ingress.PathType.class, Optional.class);
-    };
-    return to(code, path.servicePort());
-  }
-
-  /** {@code HttpRoute.builder()...build()}, one call per line; fixed but for hostnames and the switch, as imported. */
-  private static CodeBlock httpRoute(HttpRoute route, Map<String, String> constants) {
-    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()$>$>", HTTP_ROUTE);
-    code.add("\n.enabled($L)", value(route.enabled(), constants));
-    for (HttpRoute.ParentRef parent : route.parentRefs()) {
-      CodeBlock ref = parent.namespace().isPresent()
-          ? CodeBlock.of("$T.gateway($S, $S)", HttpRoute.ParentRef.class, fixed(parent.namespace().get()), fixed(parent.name()))
-          : CodeBlock.of("$T.gateway($S)", HttpRoute.ParentRef.class, fixed(parent.name()));
-      code.add("\n.parentRef($L$L)", ref, parent.sectionName().map(name -> CodeBlock.of(".section($S)", name)).orElse(CodeBlock.of("")));
-    }
-    route.hostnames().forEach(hostname -> code.add("\n.hostname($L)", value(hostname, constants)));
-    for (HttpRoute.Rule rule : route.rules()) {
-      CodeBlock matches = CodeBlock.join(rule.matches().stream().map(ModelSource::match).toList(), ",\n");
-      if (rule.servicePort().isEmpty()) {
-        code.add("\n.rule($>$>$L$<$<)", matches);
-      } else {
-        code.add("\n.rule($L)",
-            to(CodeBlock.of("$T.matching(\n$>$>$L$<$<)", HttpRoute.Rule.class, matches), rule.servicePort()));
-      }
-    }
-    return code.add("\n.build()$<$<").build();
-  }
-
-  private static CodeBlock match(HttpRoute.Match match) {
-    CodeBlock.Builder code = CodeBlock.builder().add("$T.$L($S)", HttpRoute.Match.class,
-        match.pathType() == HttpRoute.PathType.PATH_PREFIX ? "pathPrefix" : "exact", fixed(match.path()));
-    for (HttpRoute.HeaderMatch header : match.headers()) {
-      if (header.type() == HttpRoute.HeaderMatchType.EXACT) {
-        code.add(".header($S, $S)", header.name(), fixed(header.value()));
-      } else {
-        code.add(".header(new $T($T.$L, $S, $T.fixed($S)))", HttpRoute.HeaderMatch.class, HttpRoute.HeaderMatchType.class,
-            header.type().name(), header.name(), VALUE, fixed(header.value()));
-      }
-    }
-    return code.build();
-  }
-
-  /** {@code code.to("port")} where the requests go to a Service port other than the first. */
-  private static CodeBlock to(CodeBlock code, Optional<String> servicePort) {
-    return servicePort.map(port -> CodeBlock.of("$L.to($S)", code, port)).orElse(code);
-  }
-
-  /** {@code Value.of(CONSTANT)} or {@code Value.fixed(...)}. */
-  private static CodeBlock value(Value<?> value, Map<String, String> constants) {
-    if (value instanceof Value.Ref<?> ref) {
-      return CodeBlock.of("$T.of($N)", VALUE, constants.get(ref.parameter().name()));
-    }
-    Object fixed = fixed(value);
-    return CodeBlock.of(fixed instanceof String ? "$T.fixed($S)" : "$T.fixed($L)", VALUE, fixed);
-  }
-
-  /** The constant an import holds in a field that is never a parameter there. */
-  private static <T> T fixed(Value<T> value) {
-    if (value instanceof Value.Fixed<T> fixed) {
-      return fixed.value();
-    }
-    throw new IllegalStateException("the importer reads this field as a constant, not " + value);
-  }
-
-  /** {@code NetworkPolicy.builder()...build()}, one call per line. */
-  private static CodeBlock networkPolicy(NetworkPolicy policy) {
-    CodeBlock.Builder code = CodeBlock.builder().add("$T.builder()$>$>", NETWORK_POLICY);
-    if (!policy.ingressFrom().equals(NetworkPolicy.DEFAULT.ingressFrom())) {
-      code.add("\n.allowFrom($L)", CodeBlock.join(policy.ingressFrom().stream().map(ModelSource::peer).toList(), ", "));
-    }
-    policy.egress().ifPresent(rules -> {
-      if (rules.isEmpty()) {
-        code.add("\n.restrictEgress()");
-      }
-      for (NetworkPolicy.Egress rule : rules) {
-        code.add("\n.allowEgressTo($L", peer(rule.to()));
-        rule.ports().forEach(port -> code.add(", $L", port));
-        code.add(")");
-      }
-    });
-    return code.add("\n.build()$<$<").build();
-  }
-
-  private static CodeBlock peer(NetworkPeer peer) {
-    return peer.match(
-        new NetworkPeer.Cases<>() {
-          @Override
-          public CodeBlock sameNamespace() {
-            return CodeBlock.of("$T.sameNamespace()", NETWORK_PEER);
-          }
-
-          @Override
-          public CodeBlock namespace(String name) {
-            return CodeBlock.of("$T.namespace($S)", NETWORK_PEER, name);
-          }
-
-          @Override
-          public CodeBlock pods(java.util.Optional<String> namespace, SortedMap<String, String> labels) {
-            // Map.of takes at most ten pairs.
-            CodeBlock map = labels.size() <= 10
-                ? CodeBlock.of("$T.of($L)", Map.class, CodeBlock.join(labels.entrySet().stream()
-                    .map(e -> CodeBlock.of("$S, $S", e.getKey(), e.getValue())).toList(), ", "))
-                : CodeBlock.of("$T.ofEntries($L)", Map.class, CodeBlock.join(labels.entrySet().stream()
-                    .map(e -> CodeBlock.of("$T.entry($S, $S)", Map.class, e.getKey(), e.getValue())).toList(), ", "));
-            return namespace.map(ns -> CodeBlock.of("$T.pods($S, $L)", NETWORK_PEER, ns, map))
-                .orElseGet(() -> CodeBlock.of("$T.pods($L)", NETWORK_PEER, map));
-          }
-
-          @Override
-          public CodeBlock cidr(String cidr) {
-            return CodeBlock.of("$T.cidr($S)", NETWORK_PEER, cidr);
-          }
-        });
   }
 
   /**
@@ -571,7 +377,8 @@ public final class ModelSource {
     return CodeBlock.of("$L", String.join("\n", lines));
   }
 
-  private static CodeBlock value(ValuePlan value) {
+  /** {@code Value.of(CONSTANT)} or {@code Value.fixed(...)}; public for the parts' own calls ({@code PartReader#source}). */
+  public static CodeBlock value(ValuePlan value) {
     if (value instanceof ValuePlan.Ref ref) {
       return CodeBlock.of("$T.of($N)", VALUE, ref.parameter().constant());
     }
