@@ -27,7 +27,7 @@ final class HelmManifestTemplate {
   }
 
   YamlDocument render(Manifest manifest) {
-    YamlNode tree = ManifestTrees.toYaml(manifest.object());
+    YamlNode tree = literalText(ManifestTrees.toYaml(manifest.object()));
     for (Slot slot : manifest.slots()) {
       tree = apply(tree, slot);
     }
@@ -38,6 +38,28 @@ final class HelmManifestTemplate {
               "{{- if " + HelmExpressions.condition(manifest.condition().get()) + " }}", END);
     }
     return document;
+  }
+
+  /**
+   * The object's fixed text, with every string that Go's template engine would read as an action
+   * ({@code {{ ... }}}) written so that it prints as it is: a value can hold anything.
+   */
+  private static YamlNode literalText(YamlNode node) {
+    if (node instanceof YamlScalar scalar) {
+      boolean text = scalar.kind() == YamlScalar.Kind.STRING || scalar.kind() == YamlScalar.Kind.LITERAL;
+      return text && scalar.text().contains("{{") ? HelmExpressions.text(scalar.text()) : scalar;
+    }
+    if (node instanceof YamlMap map) {
+      return new YamlMap(map.entries().stream()
+          .<YamlMap.Entry>map(e -> e instanceof YamlMap.Field f ? new YamlMap.Field(f.key(), literalText(f.value())) : e)
+          .toList());
+    }
+    if (node instanceof YamlSeq seq) {
+      return new YamlSeq(seq.items().stream()
+          .<YamlSeq.Item>map(i -> i instanceof YamlSeq.Element e ? new YamlSeq.Element(literalText(e.node())) : i)
+          .toList());
+    }
+    return node;
   }
 
   private YamlNode apply(YamlNode tree, Slot slot) {
