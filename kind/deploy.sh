@@ -47,7 +47,7 @@ Options:
               service (envapp's image with every workload feature of the model). Its paths and
               names follow the same layout: generated/helm/showcase, namespace showcase-<env>,
               release showcase, deployment/showcase. Its pods read the Secret
-              showcase-credentials (keys db-password, api-token), which the chart does not create:
+              showcase-credentials (keys db-password, api-token, license), which the chart does not create:
               deploy.sh creates the namespace, then the Secret if it is absent, with random values
               that kubectl reads on stdin (never from git, never printed); an existing one is kept.
   --dry-run   print the exact commands, one per line, and change nothing. The checks still run:
@@ -141,7 +141,7 @@ check_helm4_plugin() {
 # DeployScriptTest checks this list against the rendered Deployments of every env and --via.
 app_secrets() {
   case $1 in
-    showcase) printf '%s\n' "showcase-credentials db-password api-token" ;;
+    showcase) printf '%s\n' "showcase-credentials db-password api-token license" ;;
   esac
 }
 

@@ -209,11 +209,11 @@ class DeployScriptTest {
     assertThat(first.invocations()).contains(
         "kubectl --context kind-envapp -n showcase-dev get secret showcase-credentials --ignore-not-found -o name");
     assertThat(first.stderrLines()).contains("deploy.sh: note: created secret showcase-credentials in showcase-dev with"
-        + " random values for db-password api-token; they are not printed anywhere.");
+        + " random values for db-password api-token license; they are not printed anywhere.");
 
     List<Map<String, String>> secrets = createdSecrets(sandbox);
     assertThat(secrets).hasSize(2);
-    assertThat(secrets.get(0)).containsOnlyKeys("db-password", "api-token");
+    assertThat(secrets.get(0)).containsOnlyKeys("db-password", "api-token", "license");
     assertThat(secrets.get(0).get("db-password")).isNotEqualTo(secrets.get(0).get("api-token"));
     assertThat(secrets.get(1).get("db-password")).as("new values on every creation")
         .isNotEqualTo(secrets.get(0).get("db-password"));

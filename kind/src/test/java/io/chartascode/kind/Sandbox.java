@@ -386,4 +386,14 @@ final class Sandbox {
       return call.replaceFirst("^env (HELM_[A-Z_]+=\\S+ )+", "");
     }
   }
+
+  /**
+   * The commands a run executed, each background one moved to the end: the script does not wait
+   * for it, so on a loaded machine it may start after the commands that follow it.
+   */
+  static List<String> backgroundLast(List<String> lines) {
+    List<String> ordered = new java.util.ArrayList<>(lines.stream().filter(line -> !line.contains(" port-forward ")).toList());
+    lines.stream().filter(line -> line.contains(" port-forward ")).forEach(ordered::add);
+    return ordered;
+  }
 }
