@@ -1,23 +1,25 @@
 #!/usr/bin/env bash
-# Longer fuzzing runs of the four Jazzer targets whose inputs `./mvnw verify` replays (-Dfuzz.mode=1 fuzzes 25 s each) (issue 17):
+# Longer fuzzing runs of the four Jazzer targets, with random seeds (issue 17). `./mvnw verify`
+# fuzzes each one repeatably: a fixed seed and a fixed number of executions (root pom, fuzz.*).
 #
 #   yaml      generator/core      YamlWriterFuzzTest        strings read back alike by YAML 1.2 and 1.1 readers
 #   importer  generator/importer  ImporterFuzzTest          any bytes: a result or ImportException naming the file
 #   model     generator/testing   ModelValidationFuzzTest   random models: valid (renders, lints) or every finding
 #   envapp    envapp              EnvAppFuzzTest            any bytes on a socket: a response or a close; no leaks
 #
-# Each target runs ROUNDS rounds of its @FuzzTest duration, each in a fresh JVM that starts from the
-# corpus the earlier rounds grew (target/fuzz/.cifuzz-corpus of its module): a run of ROUNDS x 25 s.
-# Prints per round and in total the executions libFuzzer reports; stops at the first finding, whose
-# input Jazzer writes to <module>/target/fuzz/crash-*: commit it under the target's
-# src/test/resources/.../<Class>Inputs/<method>/ as a regression input, then fix.
+# Each target runs ROUNDS rounds of ROUND_SECONDS, each in a fresh JVM with a random seed, starting
+# from the corpus the earlier rounds grew (target/fuzz/.cifuzz-corpus of its module, kept with
+# -Dfuzz.keepCorpus=true). Prints per round its seed and executions, and the total; stops at the
+# first finding, whose input Jazzer writes to <module>/target/fuzz/crash-*: commit it under the
+# target's src/test/resources/.../<Class>Inputs/<method>/ as a regression input, then fix.
 #
 # Usage: bench/fuzz.sh [yaml] [importer] [model] [envapp]   (no argument: all four)
-# Knobs (environment): ROUNDS=12 (5 minutes per target)
+# Knobs (environment): ROUNDS=12, ROUND_SECONDS=25 (5 minutes per target)
 # Needs the modules built once (./mvnw -q -o test-compile -pl <module> -am, or any verify).
 set -euo pipefail
 
 ROUNDS="${ROUNDS:-12}"
+ROUND_SECONDS="${ROUND_SECONDS:-25}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/fuzz.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
@@ -27,7 +29,7 @@ die() { echo "fuzz: $*" >&2; exit 1; }
 declare -A MODULE=([yaml]=generator/core [importer]=generator/importer [model]=generator/testing [envapp]=envapp)
 declare -A CLASS=([yaml]=YamlWriterFuzzTest [importer]=ImporterFuzzTest [model]=ModelValidationFuzzTest [envapp]=EnvAppFuzzTest)
 # The modules a target's module needs from this reactor (no `mvn install`: -am builds them).
-declare -A ALSO=([yaml]="" [importer]=generator/core [model]=generator/core [envapp]="")
+declare -A ALSO=([yaml]="" [importer]=generator/core,generator/testing [model]=generator/core [envapp]="")
 
 targets=("$@")
 ((${#targets[@]})) || targets=(yaml importer model envapp)
@@ -44,8 +46,10 @@ for t in "${targets[@]}"; do
     rm -rf "${MODULE[$t]}/target/surefire-reports-fuzz"
     # fuzz.required=false: the modules built along have no test of this name. Instead, the report of
     # the target's own fuzzing execution must show it ran (a fuzzing JVM that dies reports nothing).
-    if ! ./mvnw -o -B test -pl "$modules" -Dtest="${CLASS[$t]}" -Dsurefire.failIfNoSpecifiedTests=false \
-      -Dfuzz.mode=1 -Dfuzz.required=false >"$log" 2>&1; then
+    # Only the fuzz execution (surefire:test@fuzz), not the unit tests; no bound on executions.
+    if ! ./mvnw -o -B process-test-classes surefire:test@fuzz -pl "$modules" -Dtest="${CLASS[$t]}" \
+      -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.required=false -Dfuzz.mode=1 -Dfuzz.seed=0 \
+      -Dfuzz.runs=-1 -Dfuzz.maxTime="$ROUND_SECONDS" -Dfuzz.keepCorpus=true >"$log" 2>&1; then
       grep -E 'FuzzTestFinding|Test unit written|Caused by' "$log" | head -n 20 >&2 || true
       cp "$log" "$root/${MODULE[$t]}/target/fuzz-round.log"
       die "$t: round $r failed; its log: ${MODULE[$t]}/target/fuzz-round.log"
@@ -57,8 +61,9 @@ for t in "${targets[@]}"; do
     read -r runs s < <(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second(s)$/\1 \2/p' "$log" | tail -n 1)
     [[ -n "${runs:-}" ]] || die "$t: round $r printed no libFuzzer summary; see $log"
     total_runs=$((total_runs + runs)) total_s=$((total_s + s))
+    seed="$(sed -n 's/^INFO: Seed: \([0-9]*\)$/\1/p' "$log" | tail -n 1)"
     extra="$(grep -hE '^(model|envapp) fuzz:' "$log" | tail -n 1 || true)"
-    echo "fuzz: $t round $r/$ROUNDS: $runs executions in $s s${extra:+; $extra}"
+    echo "fuzz: $t round $r/$ROUNDS (seed $seed): $runs executions in $s s${extra:+; $extra}"
   done
   echo "fuzz: $t: $total_runs executions in $total_s s of fuzzing over $ROUNDS rounds, no finding"
 done

@@ -1,5 +1,6 @@
 package io.chartascode.envapp;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.BugDetectors;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 class EnvAppFuzzTest {
   private static final int HEALTH_EVERY = 500;
   private static final int SLACK = 8;
+  private static final long IDLE_WAIT_NANOS = 10_000_000_000L;
   private static final String HEALTH = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
   private static InProcessServer server;
   private static long inputs;
@@ -59,13 +61,9 @@ class EnvAppFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "25s")
+  @FuzzTest
   void anyBytesGetAResponseOrAClosedConnectionAndTheServerKeepsServing(byte[] request) throws IOException {
-    String response;
-    // Per input, not in @BeforeAll: Jazzer's agent is attached by now, and resets the detector's state.
-    try (var loopback = BugDetectors.allowNetworkConnections((host, port) -> port == server.port())) {
-      response = RawHttp.exchange(server.port(), request);
-    }
+    String response = exchange(request);
     if (!response.isEmpty()) {
       assertThat(response).as("the answer to %d bytes", request.length).matches("(?s)HTTP/1\\.1 [1-5][0-9][0-9][ \\r].*");
     }
@@ -75,15 +73,40 @@ class EnvAppFuzzTest {
   }
 
   /**
-   * Jazzer's server-side request forgery detector reports every socket connection a target opens;
-   * this target's connections go to the server it started, and only those are allowed. (Its first
-   * finding, before this, killed the fuzzing JVM, which then reported no tests at all: the build now
-   * fails on that, see fuzz.required in the root pom.)
+   * Sends {@code request} and waits until the server is done with it. Jazzer's server-side request
+   * forgery detector reports every socket connection a target opens; this target's connections go
+   * to the server it started, and only those are allowed, per input (Jazzer's agent is attached by
+   * then, and resets the detector's state). Its first finding, before this, killed the fuzzing JVM,
+   * which then reported no tests at all: the build now fails on that, see fuzz.required in the root
+   * pom.
    */
-  private static void assertHealthy() throws IOException {
+  private static String exchange(byte[] request) throws IOException {
+    String response;
     try (var loopback = BugDetectors.allowNetworkConnections((host, port) -> port == server.port())) {
-      assertHealthy(RawHttp.exchange(server.port(), HEALTH));
+      response = RawHttp.exchange(server.port(), request);
     }
+    awaitIdle();
+    return response;
+  }
+
+  /**
+   * The server logs a request after it has answered. That code's coverage must not count towards
+   * the next input, at a moment that varies, or runs with the same seed would keep different inputs.
+   * (EnvAppServer and BoundedExecutor, the plumbing every input passes alike, are left out of the
+   * coverage in the pom, so that this polling counts nothing.)
+   */
+  private static void awaitIdle() {
+    long deadline = System.nanoTime() + IDLE_WAIT_NANOS;
+    while (server.server().inFlight() > 0) {
+      if (System.nanoTime() - deadline >= 0) {
+        throw new AssertionError("the server still handled the input 10 s after it answered");
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  private static void assertHealthy() throws IOException {
+    assertHealthy(exchange(HEALTH.getBytes(ISO_8859_1)));
   }
 
   private static void assertHealthy(String health) {

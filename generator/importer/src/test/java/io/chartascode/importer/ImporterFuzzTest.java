@@ -50,7 +50,7 @@ class ImporterFuzzTest {
     FileTreeWriter.deleteRecursively(dir);
   }
 
-  @FuzzTest(maxDuration = "25s")
+  @FuzzTest
   void anyBytesGiveAResultOrAnImportExceptionNamingTheFile(byte[] input) throws Exception {
     Path file = dir.resolve("in.yaml");
     Files.write(file, input);

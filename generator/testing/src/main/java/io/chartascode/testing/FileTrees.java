@@ -24,6 +24,18 @@ public final class FileTrees {
     return files;
   }
 
+  /**
+   * Writes {@code files} (relative path to UTF-8 text) under {@code root}: plain writes, without
+   * the lock, journal and fsync of {@code FileTreeWriter}, whose lock and timing are not under test.
+   */
+  public static void write(Path root, SortedMap<String, String> files) throws IOException {
+    for (var file : files.entrySet()) {
+      Path target = root.resolve(file.getKey());
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, file.getValue());
+    }
+  }
+
   /** Copies a tree, keeping file modes. */
   public static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> walk = Files.walk(from)) {

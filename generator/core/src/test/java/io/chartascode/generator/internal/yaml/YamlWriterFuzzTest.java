@@ -17,11 +17,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * Fuzz target (issue 17): arbitrary strings as a key, a scalar and an env value, written by {@link
  * YamlWriter}, read back as the same strings by a YAML 1.2 reader (snakeyaml-engine) and a YAML 1.1
  * reader (snakeyaml, which resolves {@code yes}, {@code on}, {@code 0x1F} and {@code 1_000} as helm's
- * YAML 1.1 reading does). {@code ./mvnw verify} fuzzes it for {@code fuzz.duration}, then replays
- * the committed inputs in {@code YamlWriterFuzzTestInputs/}; bench/fuzz.sh fuzzes it for minutes.
+ * YAML 1.1 reading does). {@code ./mvnw verify} replays the committed inputs in {@code
+ * YamlWriterFuzzTestInputs/}, then fuzzes it with the root pom's fixed seed and bounds (fuzz.*);
+ * bench/fuzz.sh fuzzes it for minutes.
  */
 class YamlWriterFuzzTest {
-  @FuzzTest(maxDuration = FuzzDuration.VERIFY)
+  @FuzzTest
   void everyStringReadsBackAsItself(FuzzedDataProvider data) {
     fuzzerTestOneInput(data);
   }
