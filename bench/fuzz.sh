@@ -29,7 +29,7 @@ die() { echo "fuzz: $*" >&2; exit 1; }
 declare -A MODULE=([yaml]=generator/core [importer]=generator/importer [model]=generator/testing [envapp]=envapp)
 declare -A CLASS=([yaml]=YamlWriterFuzzTest [importer]=ImporterFuzzTest [model]=ModelValidationFuzzTest [envapp]=EnvAppFuzzTest)
 # The modules a target's module needs from this reactor (no `mvn install`: -am builds them).
-declare -A ALSO=([yaml]="" [importer]=generator/core,generator/testing [model]=generator/core [envapp]="")
+declare -A ALSO=([yaml]="" [importer]="generator/core,generator/testing" [model]=generator/core [envapp]="")
 
 targets=("$@")
 ((${#targets[@]})) || targets=(yaml importer model envapp)
