@@ -174,6 +174,8 @@ public final class SyntheticCatalog implements Catalog {
     copy.chartMetadata(app.chartMetadata());
     app.ingress().ifPresent(copy::ingress);
     app.httpRoute().ifPresent(copy::httpRoute);
+    app.labels().ifPresent(copy::labels);
+    app.configurations().forEach(copy::configuration);
     return copy.build();
   }
 }
