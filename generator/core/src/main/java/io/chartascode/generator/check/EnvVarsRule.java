@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /** Environment variable names are portable identifiers and unique, extra env included. */
 final class EnvVarsRule extends ContainerRule {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   /** What the downward API offers as env ({@code fieldRef}); labels and annotations by key. */
   private static final Pattern FIELD_PATH = Pattern.compile(
       "metadata\\.(name|namespace|uid)|metadata\\.(labels|annotations)\\['[^']+'\\]"

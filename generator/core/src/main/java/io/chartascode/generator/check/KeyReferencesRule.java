@@ -45,7 +45,7 @@ final class KeyReferencesRule implements Rule {
             source -> null);
       }
       for (EnvFrom from : c.envFrom()) {
-        if (!from.prefix().isEmpty() && !from.prefix().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (!from.prefix().isEmpty() && !EnvVarsRule.NAME.matcher(from.prefix()).matches()) {
           findings.add(finding(at + ".envFrom[" + from.source() + "]", "prefix '" + from.prefix()
               + "' does not start a valid variable name"));
         }
