@@ -21,6 +21,7 @@ public final class Application {
   private final String chartVersion;
   private final String appVersion;
   private final List<Parameter<?>> parameters;
+  private final ParameterValues defaults;
   private final Workload workload;
   private final ServiceExposure service;
   private final Autoscaling autoscaling;
@@ -44,6 +45,7 @@ public final class Application {
     this.chartVersion = b.chartVersion;
     this.appVersion = b.appVersion;
     this.parameters = List.copyOf(b.parameters);
+    this.defaults = ParameterValues.defaults(parameters);
     this.workload = Objects.requireNonNull(b.workload, "workload");
     this.service = Objects.requireNonNull(b.service, "service");
     this.autoscaling = b.autoscaling;
@@ -225,7 +227,7 @@ public final class Application {
 
   /** Every parameter at its default. */
   public ParameterValues defaults() {
-    return ParameterValues.defaults(parameters);
+    return defaults;
   }
 
   /** The parameter values one environment sees. */

@@ -9,6 +9,7 @@ import io.chartascode.generator.model.Value;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.chartascode.generator.internal.ProjectFiles;
+import io.chartascode.generator.internal.yaml.YamlNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.ArrayList;
@@ -165,7 +166,10 @@ public final class ManifestFactory {
       Binder binder,
       Function<Binder, HasMetadata> builder) {
     HasMetadata object = builder.apply(binder);
-    List<Slot> slots = binder instanceof TemplateBinder t ? t.locate(object) : List.of();
-    return new Manifest(stem, object, condition, slots);
+    if (binder instanceof TemplateBinder template) {
+      YamlNode tree = ManifestTrees.toYaml(object);
+      return new Manifest(stem, object, condition, template.locate(tree), tree);
+    }
+    return new Manifest(stem, object, condition, List.of());
   }
 }

@@ -1,15 +1,17 @@
 package io.chartascode.generator.internal.k8s;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Configuration;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.ParameterValues;
 import io.chartascode.generator.model.Value;
 import io.chartascode.generator.internal.yaml.NodePath;
+import io.chartascode.generator.internal.yaml.YamlMap;
+import io.chartascode.generator.internal.yaml.YamlNode;
+import io.chartascode.generator.internal.yaml.YamlScalar;
+import io.chartascode.generator.internal.yaml.YamlSeq;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -101,10 +103,13 @@ public final class TemplateBinder implements Binder {
     return placeholder;
   }
 
-  /** The slots of {@code object}, which was built with this binder, in the order the builder met them. */
-  public List<Slot> locate(Object object) {
+  /**
+   * The slots of {@code tree}, the object built with this binder as {@link ManifestTrees#toYaml}
+   * gives it, in the order the builder met them.
+   */
+  public List<Slot> locate(YamlNode tree) {
     Map<Object, NodePath> found = new HashMap<>();
-    walk(ManifestTrees.toJson(object), NodePath.root(), found);
+    walk(tree, NodePath.root(), found);
     List<Slot> slots = new ArrayList<>();
     for (Pending p : pending) {
       NodePath path = found.get(p.placeholder());
@@ -132,29 +137,33 @@ public final class TemplateBinder implements Binder {
     return (T) placeholder;
   }
 
-  private void walk(JsonNode node, NodePath at, Map<Object, NodePath> found) {
-    if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        NodePath child = at.key(field.getKey());
-        if (field.getKey().startsWith(OPEN)) {
-          record(field.getKey(), child, found);
+  private void walk(YamlNode node, NodePath at, Map<Object, NodePath> found) {
+    if (node instanceof YamlMap map) {
+      for (YamlMap.Entry entry : map.entries()) {
+        YamlMap.Field field = (YamlMap.Field) entry; // a built object's tree has fields only
+        NodePath child = at.key(field.key());
+        if (field.key().startsWith(OPEN)) {
+          record(field.key(), child, found);
         }
-        walk(field.getValue(), child, found);
+        walk(field.value(), child, found);
       }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        walk(node.get(i), at.index(i), found);
+    } else if (node instanceof YamlSeq seq) {
+      for (int i = 0; i < seq.items().size(); i++) {
+        walk(((YamlSeq.Element) seq.items().get(i)).node(), at.index(i), found);
       }
-    } else if (node.isTextual() && node.textValue().contains(OPEN)) {
-      if (!node.textValue().startsWith(OPEN) || !node.textValue().endsWith(CLOSE)
-          || node.textValue().indexOf(OPEN, 1) >= 0) {
+    } else if (node instanceof YamlScalar scalar && scalar.kind() == YamlScalar.Kind.STRING
+        && scalar.text().contains(OPEN)) {
+      String text = scalar.text();
+      if (!text.startsWith(OPEN) || !text.endsWith(CLOSE) || text.indexOf(OPEN, 1) >= 0) {
         throw new IllegalStateException(
-            "a bound value is part of other text at " + at + " (" + node.textValue() + "); bind the whole field");
+            "a bound value is part of other text at " + at + " (" + text + "); bind the whole field");
       }
-      record(node.textValue(), at, found);
-    } else if (node.isInt() && (long) node.intValue() - Integer.MIN_VALUE < pending.size()) {
-      record(node.intValue(), at, found);
+      record(text, at, found);
+    } else if (node instanceof YamlScalar scalar && scalar.kind() == YamlScalar.Kind.INTEGER) {
+      long value = Long.parseLong(scalar.text());
+      if (value >= Integer.MIN_VALUE && value - Integer.MIN_VALUE < pending.size()) {
+        record((int) value, at, found);
+      }
     }
   }
 

@@ -3,7 +3,6 @@ package io.chartascode.generator.internal.yaml;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns {@link YamlDocument}s into text, the same way every time: block style, two-space indent,
@@ -23,7 +22,9 @@ public final class YamlWriter {
 
   // Block-context plain scalars that start with a letter, '_' or '/' and use no indicator that
   // could change their meaning. Digits, '-', '.', '+' first would risk numbers, so those are quoted.
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/][A-Za-z0-9_./@:+=,()' -]*");
+  // As the pattern [A-Za-z_/][A-Za-z0-9_./@:+=,()' -]*, checked by hand: every key and value of
+  // every file passes here.
+  private static final String PLAIN_PUNCTUATION = "_./@:+=,()' -";
   private static final Set<String> YAML11_KEYWORDS =
       Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null");
 
@@ -173,12 +174,29 @@ public final class YamlWriter {
   }
 
   private static boolean isSafePlain(String s) {
-    return PLAIN.matcher(s).matches()
+    return isPlainText(s)
         && !s.endsWith(" ")
         && !s.endsWith(":")
         && !s.contains(": ")
         && !s.contains(" #")
-        && !YAML11_KEYWORDS.contains(s.toLowerCase(Locale.ROOT));
+        && (s.length() > 5 || !YAML11_KEYWORDS.contains(s.toLowerCase(Locale.ROOT)));
+  }
+
+  private static boolean isPlainText(String s) {
+    if (s.isEmpty() || !(isAsciiLetter(s.charAt(0)) || s.charAt(0) == '_' || s.charAt(0) == '/')) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && PLAIN_PUNCTUATION.indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   /** A YAML double-quoted scalar; escapes everything outside YAML's printable set. */

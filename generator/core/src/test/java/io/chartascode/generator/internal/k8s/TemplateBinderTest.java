@@ -43,7 +43,7 @@ class TemplateBinderTest {
         .withNewSpec().addNewPort().withPort(80).endPort().addNewPort().withPort(b.value(Value.of(PORT))).endPort().endSpec()
         .build();
 
-    assertThat(b.locate(service)).containsExactly(
+    assertThat(b.locate(ManifestTrees.toYaml(service))).containsExactly(
         new Slot.Name(NodePath.of("metadata.name"), ""),
         new Slot.Labels(NodePath.of("metadata.labels"), LabelSet.OBJECT),
         new Slot.Bound(NodePath.of("spec.ports[1].port"), Value.of(PORT)));
@@ -57,7 +57,7 @@ class TemplateBinderTest {
         .addNewEnv().withName("A").withValue("1").endEnv();
     b.entries(env).forEach((name, value) -> container.addNewEnv().withName(name).withValue(value).endEnv());
 
-    assertThat(b.locate(container.build())).containsExactly(new Slot.MapEntries(NodePath.of("env"), env, 1));
+    assertThat(b.locate(ManifestTrees.toYaml(container.build()))).containsExactly(new Slot.MapEntries(NodePath.of("env"), env, 1));
   }
 
   @Test
@@ -65,15 +65,15 @@ class TemplateBinderTest {
     TemplateBinder twice = new TemplateBinder(APP);
     String tag = twice.value(Value.of(TAG));
     var copied = new ConfigMapBuilder().addToData("a", tag).addToData("b", tag).build();
-    assertThatThrownBy(() -> twice.locate(copied)).hasMessageContaining("one bound value landed twice, at /data/a and /data/b");
+    assertThatThrownBy(() -> twice.locate(ManifestTrees.toYaml(copied))).hasMessageContaining("one bound value landed twice, at /data/a and /data/b");
 
     TemplateBinder embedded = new TemplateBinder(APP);
     var concatenated = new ConfigMapBuilder().addToData("image", "web:" + embedded.value(Value.of(TAG))).build();
-    assertThatThrownBy(() -> embedded.locate(concatenated)).hasMessageContaining("is part of other text at /data/image");
+    assertThatThrownBy(() -> embedded.locate(ManifestTrees.toYaml(concatenated))).hasMessageContaining("is part of other text at /data/image");
 
     TemplateBinder dropped = new TemplateBinder(APP);
     dropped.value(Value.of(PORT));
-    assertThatThrownBy(() -> dropped.locate(new ConfigMapBuilder().build())).hasMessageContaining("never reached the built object");
+    assertThatThrownBy(() -> dropped.locate(ManifestTrees.toYaml(new ConfigMapBuilder().build()))).hasMessageContaining("never reached the built object");
   }
 
   @Test
@@ -84,7 +84,7 @@ class TemplateBinderTest {
         .addNewPort().withPort(Integer.MAX_VALUE).endPort().addNewPort().withPort(b.value(Value.of(PORT))).endPort()
         .endSpec().build();
 
-    assertThat(b.locate(service)).containsExactly(new Slot.Bound(NodePath.of("spec.ports[3].port"), Value.of(PORT)));
+    assertThat(b.locate(ManifestTrees.toYaml(service))).containsExactly(new Slot.Bound(NodePath.of("spec.ports[3].port"), Value.of(PORT)));
   }
 
   @Test

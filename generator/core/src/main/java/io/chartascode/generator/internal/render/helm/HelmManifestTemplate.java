@@ -1,7 +1,6 @@
 package io.chartascode.generator.internal.render.helm;
 
 import io.chartascode.generator.internal.k8s.Manifest;
-import io.chartascode.generator.internal.k8s.ManifestTrees;
 import io.chartascode.generator.internal.k8s.Slot;
 import io.chartascode.generator.model.Value;
 import io.chartascode.generator.internal.yaml.YamlDocument;
@@ -27,7 +26,7 @@ final class HelmManifestTemplate {
   }
 
   YamlDocument render(Manifest manifest) {
-    YamlNode tree = literalText(ManifestTrees.toYaml(manifest.object()));
+    YamlNode tree = literalText(manifest.tree());
     for (Slot slot : manifest.slots()) {
       tree = apply(tree, slot);
     }

@@ -4,7 +4,6 @@ import io.chartascode.generator.internal.ProjectFiles;
 import io.chartascode.generator.internal.k8s.Labels;
 import io.chartascode.generator.internal.k8s.Manifest;
 import io.chartascode.generator.internal.k8s.ManifestFactory;
-import io.chartascode.generator.internal.k8s.ManifestTrees;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.Environment;
@@ -66,7 +65,7 @@ public final class KustomizeRenderer {
     List<YamlNode> resources = new ArrayList<>();
     for (Manifest m : base.values()) {
       String file = m.fileStem() + ".yaml";
-      files.put("base/" + file, yaml(ManifestTrees.toYaml(m.object())));
+      files.put("base/" + file, yaml(m.tree()));
       resources.add(YamlScalar.string(file));
     }
     YamlMap.Builder kustomization = kustomization().put("labels", labels()).put("resources", YamlSeq.of(resources));
@@ -120,7 +119,7 @@ public final class KustomizeRenderer {
     for (Manifest m : target.values()) {
       if (!base.containsKey(m.fileStem())) {
         String file = m.fileStem() + ".yaml";
-        files.put(file, yaml(ManifestTrees.toYaml(m.object())));
+        files.put(file, yaml(m.tree()));
         resources.add(YamlScalar.string(file));
       }
     }
@@ -147,8 +146,8 @@ public final class KustomizeRenderer {
         patches.add(YamlMap.builder().put("path", file).build());
         continue;
       }
-      YamlNode from = ManifestTrees.toYaml(m.object());
-      YamlNode to = ManifestTrees.toYaml(changed.object());
+      YamlNode from = m.tree();
+      YamlNode to = changed.tree();
       if (kind.equals("Deployment")) {
         // The images transformer owns the images; the patch must not fight it.
         for (int i = 0; i < app.workload().containers().size(); i++) {
