@@ -24,7 +24,15 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpecBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,20 +58,17 @@ final class DeploymentPart implements Part {
     Workload workload = app.workload();
     Value<Boolean> autoscaled =
         app.autoscaling().map(Autoscaling::enabled).orElse(Value.fixed(false));
-    return new DeploymentBuilder()
-        .withMetadata(Part.metadata(b))
-        .withNewSpec()
-        .withReplicas(b.valueUnless(autoscaled, workload.replicas()))
-        .withStrategy(workload.strategy().orElse(null))
-        .withNewSelector()
-        .withMatchLabels(b.labels(LabelSet.SELECTOR))
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
+    // fabric8's nested builders copy the whole subtree each time one closes, which would copy the
+    // containers (probes, env, mounts) eight times per build; so the pod spec and the levels above
+    // it are put together from built parts. The binder is still met in the order of the fields.
+    ObjectMeta metadata = Part.metadata(b);
+    Integer replicas = b.valueUnless(autoscaled, workload.replicas());
+    Map<String, String> selector = b.labels(LabelSet.SELECTOR);
+    ObjectMeta podMetadata = new ObjectMetaBuilder()
         .withLabels(b.labels(LabelSet.POD))
         .withAnnotations(workload.podAnnotations().map(b::map).orElse(null))
-        .endMetadata()
-        .withNewSpec()
+        .build();
+    PodSpec pod = new PodSpecBuilder()
         .withServiceAccountName(b.name(""))
         .withAutomountServiceAccountToken(false)
         // Service links inject one variable per Service in the namespace into the environment.
@@ -76,13 +81,21 @@ final class DeploymentPart implements Part {
         .withNodeSelector(workload.nodeSelector().isEmpty() ? null : workload.nodeSelector())
         .withPriorityClassName(workload.priorityClassName().orElse(null))
         .withImagePullSecrets(workload.imagePullSecrets().stream().map(LocalObjectReference::new).toList())
-        .withInitContainers(containers(b, workload.initContainers()))
-        .withContainers(containers(b, workload.containers()))
-        .withVolumes(volumes(b, workload))
-        .endSpec()
-        .endTemplate()
-        .endSpec()
         .build();
+    pod.setInitContainers(containers(b, workload.initContainers()));
+    pod.setContainers(containers(b, workload.containers()));
+    pod.setVolumes(volumes(b, workload));
+    DeploymentSpec spec = new DeploymentSpecBuilder()
+        .withReplicas(replicas)
+        .withStrategy(workload.strategy().orElse(null))
+        .withNewSelector()
+        .withMatchLabels(selector)
+        .endSelector()
+        .build();
+    spec.setTemplate(new PodTemplateSpec(podMetadata, pod));
+    Deployment deployment = new DeploymentBuilder().withMetadata(metadata).build();
+    deployment.setSpec(spec);
+    return deployment;
   }
 
   private static Affinity antiAffinity(Binder b, AntiAffinity anti) {

@@ -38,7 +38,9 @@ final class UsageBinder implements Binder {
   @SuppressWarnings("unchecked")
   public <T> T value(Value<T> value) {
     value.parameters().forEach(used::add);
-    T example = value.evaluate(ParameterValues.defaults(Stream.concat(app.parameters().stream(), value.parameters()).distinct().toList()));
+    T example = value.evaluate(value.parameters().allMatch(app.parameters()::contains)
+        ? app.defaults()
+        : ParameterValues.defaults(Stream.concat(app.parameters().stream(), value.parameters()).distinct().toList()));
     if (example instanceof String) {
       return (T) "1";
     }
