@@ -2,6 +2,8 @@ package io.chartascode.generator.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -22,6 +24,7 @@ public final class Application {
   private final String appVersion;
   private final List<Parameter<?>> parameters;
   private final ParameterValues defaults;
+  private final Map<Environment, ParameterValues> valuesByEnvironment = new ConcurrentHashMap<>();
   private final Workload workload;
   private final ServiceExposure service;
   private final Autoscaling autoscaling;
@@ -232,7 +235,8 @@ public final class Application {
 
   /** The parameter values one environment sees. */
   public ParameterValues valuesFor(Environment environment) {
-    return defaults().with(environment.overrides());
+    // Kept: validation and both renderers ask for each environment's values many times.
+    return valuesByEnvironment.computeIfAbsent(environment, env -> defaults.with(env.overrides()));
   }
 
   /** Builds an {@link Application}. */

@@ -1,6 +1,5 @@
 package io.chartascode.generator.internal.yaml;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -31,15 +30,18 @@ public record NodePath(List<Object> segments) {
   }
 
   public NodePath key(String key) {
-    List<Object> next = new ArrayList<>(segments);
-    next.add(key);
-    return new NodePath(next);
+    return append(key);
   }
 
   public NodePath index(int index) {
-    List<Object> next = new ArrayList<>(segments);
-    next.add(index);
-    return new NodePath(next);
+    return append(index);
+  }
+
+  private NodePath append(Object segment) {
+    // One copy: List.copyOf keeps a list that List.of made as it is.
+    Object[] next = segments.toArray(new Object[segments.size() + 1]);
+    next[segments.size()] = segment;
+    return new NodePath(List.of(next));
   }
 
   /** The path of the node that holds this one. */

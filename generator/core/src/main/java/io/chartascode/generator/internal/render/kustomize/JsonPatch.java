@@ -7,7 +7,6 @@ import io.chartascode.generator.internal.yaml.YamlSeq;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -36,6 +35,9 @@ final class JsonPatch {
   }
 
   private static void diff(NodePath at, YamlNode from, YamlNode to, List<Operation> ops) {
+    if (from.equals(to)) {
+      return; // most of an object is the same in every environment; no paths to make for it
+    }
     if (from instanceof YamlMap a && to instanceof YamlMap b) {
       Set<String> keys = new LinkedHashSet<>(keys(a));
       keys.addAll(keys(b));
@@ -54,7 +56,7 @@ final class JsonPatch {
       for (int i = 0; i < a.items().size(); i++) {
         diff(at.index(i), element(a, i), element(b, i), ops);
       }
-    } else if (!Objects.equals(from, to)) {
+    } else {
       ops.add(new Operation("replace", at, to));
     }
   }
