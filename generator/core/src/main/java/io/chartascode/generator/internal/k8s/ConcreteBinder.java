@@ -5,6 +5,8 @@ import io.chartascode.generator.model.Configuration;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.ParameterValues;
 import io.chartascode.generator.model.Value;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.SortedMap;
@@ -17,6 +19,7 @@ public final class ConcreteBinder implements Binder {
   private final Application app;
   private final ParameterValues values;
   private final Function<Configuration, String> configMapNames;
+  private final Map<Parameter<?>, Object> read = new HashMap<>();
 
   /** As the Kustomize base writes them: a configuration's ConfigMap by its name before the hash. */
   public ConcreteBinder(Application app, ParameterValues values) {
@@ -32,12 +35,25 @@ public final class ConcreteBinder implements Binder {
 
   @Override
   public <T> T value(Value<T> value) {
+    value.parameters().forEach(this::read);
     return value.evaluate(values);
   }
 
   @Override
   public <T> T valueUnless(Value<Boolean> unless, Value<T> value) {
-    return unless.evaluate(values) ? null : value.evaluate(values);
+    return value(unless) ? null : value(value);
+  }
+
+  /**
+   * Every parameter this binder has read, with its value: the object it built is the same for any
+   * values that agree on these, because every varying field goes through a binder.
+   */
+  Map<Parameter<?>, Object> read() {
+    return Collections.unmodifiableMap(read);
+  }
+
+  private void read(Parameter<?> parameter) {
+    read.put(parameter, values.get(parameter));
   }
 
   @Override
@@ -58,6 +74,7 @@ public final class ConcreteBinder implements Binder {
   @Override
   public Map<String, String> labels(LabelSet set) {
     // Kustomize's labels transformer adds the application's own; only the extra ones are written.
+    Labels.extra(app, set).ifPresent(this::read);
     return Labels.extra(app, set).map(values::get).filter(extra -> !extra.isEmpty()).orElse(null);
   }
 
@@ -68,11 +85,13 @@ public final class ConcreteBinder implements Binder {
 
   @Override
   public SortedMap<String, String> entries(Parameter<SortedMap<String, String>> parameter) {
+    read(parameter);
     return values.get(parameter);
   }
 
   @Override
   public SortedMap<String, String> map(Parameter<SortedMap<String, String>> parameter) {
+    read(parameter);
     SortedMap<String, String> map = values.get(parameter);
     return map.isEmpty() ? null : map;
   }

@@ -1,9 +1,13 @@
 package io.chartascode.generator.internal.k8s;
 
 import io.chartascode.generator.internal.yaml.YamlNode;
+import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.Value;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,17 +21,25 @@ public final class Manifest {
   private final HasMetadata object;
   private final Optional<Value<Boolean>> condition;
   private final List<Slot> slots;
+  private final Optional<Map<Parameter<?>, Object>> reads;
   private YamlNode tree;
 
   public Manifest(String fileStem, HasMetadata object, Optional<Value<Boolean>> condition, List<Slot> slots) {
-    this(fileStem, object, condition, slots, null);
+    this(fileStem, object, condition, slots, Optional.empty(), null);
   }
 
-  Manifest(String fileStem, HasMetadata object, Optional<Value<Boolean>> condition, List<Slot> slots, YamlNode tree) {
+  Manifest(
+      String fileStem,
+      HasMetadata object,
+      Optional<Value<Boolean>> condition,
+      List<Slot> slots,
+      Optional<Map<Parameter<?>, Object>> reads,
+      YamlNode tree) {
     this.fileStem = Objects.requireNonNull(fileStem, "fileStem");
     this.object = Objects.requireNonNull(object, "object");
     this.condition = Objects.requireNonNull(condition, "condition");
     this.slots = List.copyOf(slots);
+    this.reads = reads.map(r -> Collections.unmodifiableMap(new HashMap<>(r)));
     this.tree = tree;
   }
 
@@ -45,6 +57,15 @@ public final class Manifest {
 
   public List<Slot> slots() {
     return slots;
+  }
+
+  /**
+   * The parameters the object and its condition were built from, with the values read, where that
+   * was recorded (objects built for one set of values): any values that agree on these give the
+   * same object.
+   */
+  Optional<Map<Parameter<?>, Object>> reads() {
+    return reads;
   }
 
   public String kind() {

@@ -13,7 +13,11 @@ import io.chartascode.generator.internal.yaml.YamlNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -34,8 +38,21 @@ public final class ManifestFactory {
 
   /** The objects for one set of values; objects whose condition is false are left out. */
   public static List<Manifest> concrete(Application app, ParameterValues values) {
-    ManifestFactory factory = new ManifestFactory(app);
-    return factory.all(() -> new ConcreteBinder(app, values)).stream()
+    return concrete(app, values, List.of());
+  }
+
+  /**
+   * As {@link #concrete(Application, ParameterValues)}, taking each of {@code known} (objects
+   * built by it for other values) as it is where {@code values} agree on every parameter it was
+   * built from: an environment's overlay needs only the objects it changes built again.
+   */
+  public static List<Manifest> concrete(Application app, ParameterValues values, Collection<Manifest> known) {
+    Map<String, Manifest> byStem = new HashMap<>();
+    known.forEach(m -> byStem.put(m.fileStem(), m));
+    Function<String, Optional<Manifest>> unchanged = stem -> Optional.ofNullable(byStem.get(stem))
+        .filter(m -> m.reads().isPresent()
+            && m.reads().orElseThrow().entrySet().stream().allMatch(read -> Objects.equals(values.get(read.getKey()), read.getValue())));
+    return new ManifestFactory(app).all(() -> new ConcreteBinder(app, values), unchanged).stream()
         .filter(m -> m.condition().map(c -> c.evaluate(values)).orElse(true))
         .toList();
   }
@@ -80,7 +97,7 @@ public final class ManifestFactory {
     List<Parameter<?>> used = new ArrayList<>();
     List<Manifest> manifests = new ArrayList<>();
     UsageBinder binder = new UsageBinder(app);
-    manifests.addAll(factory.builtIns(() -> binder));
+    manifests.addAll(factory.builtIns(() -> binder, stem -> Optional.empty()));
     for (CustomObject custom : app.objects()) {
       UsageBinder own = new UsageBinder(app);
       try {
@@ -124,18 +141,24 @@ public final class ManifestFactory {
   public static final List<String> BUILT_IN_STEMS = Parts.BUILT_IN.stream().map(Part::stem).toList();
 
   private List<Manifest> all(Supplier<Binder> binders) {
-    List<Manifest> manifests = builtIns(binders);
+    return all(binders, stem -> Optional.empty());
+  }
+
+  /** Every object, built with a binder of its own unless {@code unchanged} has it already. */
+  private List<Manifest> all(Supplier<Binder> binders, Function<String, Optional<Manifest>> unchanged) {
+    List<Manifest> manifests = builtIns(binders, unchanged);
     for (CustomObject custom : app.objects()) {
-      manifests.add(custom(custom, binders.get()));
+      manifests.add(unchanged.apply(custom.fileStem()).orElseGet(() -> custom(custom, binders.get())));
     }
     return manifests;
   }
 
-  private List<Manifest> builtIns(Supplier<Binder> binders) {
+  private List<Manifest> builtIns(Supplier<Binder> binders, Function<String, Optional<Manifest>> unchanged) {
     List<Manifest> manifests = new ArrayList<>();
     for (Part part : Parts.BUILT_IN) {
       if (part.appliesTo(app)) {
-        manifests.add(build(part.stem(), part.condition(app), binders.get(), b -> part.build(app, b)));
+        manifests.add(unchanged.apply(part.stem())
+            .orElseGet(() -> build(part.stem(), part.condition(app), binders.get(), b -> part.build(app, b))));
       }
     }
     return manifests;
@@ -168,7 +191,11 @@ public final class ManifestFactory {
     HasMetadata object = builder.apply(binder);
     if (binder instanceof TemplateBinder template) {
       YamlNode tree = ManifestTrees.toYaml(object);
-      return new Manifest(stem, object, condition, template.locate(tree), tree);
+      return new Manifest(stem, object, condition, template.locate(tree), Optional.empty(), tree);
+    }
+    if (binder instanceof ConcreteBinder concrete) {
+      condition.ifPresent(concrete::value); // what decides whether the object exists is read too
+      return new Manifest(stem, object, condition, List.of(), Optional.of(concrete.read()), null);
     }
     return new Manifest(stem, object, condition, List.of());
   }

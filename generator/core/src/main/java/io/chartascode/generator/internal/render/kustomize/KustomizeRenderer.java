@@ -109,7 +109,7 @@ public final class KustomizeRenderer {
   private SortedMap<String, String> overlay(Environment env, Map<String, Manifest> base) {
     SortedMap<String, String> files = new TreeMap<>();
     ParameterValues values = app.valuesFor(env);
-    Map<String, Manifest> target = byStem(ManifestFactory.concrete(app, values));
+    Map<String, Manifest> target = byStem(ManifestFactory.concrete(app, values, base.values()));
 
     YamlMap.Builder kustomization = kustomization();
     env.namespace().ifPresent(ns -> kustomization.put("namespace", ns));
@@ -145,6 +145,9 @@ public final class KustomizeRenderer {
         files.put(file, yaml(deletion(m)));
         patches.add(YamlMap.builder().put("path", file).build());
         continue;
+      }
+      if (changed == m) {
+        continue; // the environment changes nothing this object reads
       }
       YamlNode from = m.tree();
       YamlNode to = changed.tree();
