@@ -1,16 +1,11 @@
 package io.chartascode.maven;
 
-import io.chartascode.generator.Catalog;
-import io.chartascode.generator.Generator;
-import io.chartascode.generator.check.InvalidModelException;
-import io.chartascode.generator.model.Application;
 import io.chartascode.generator.GeneratedHeader;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
@@ -18,12 +13,19 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
 
 /**
- * What {@code generate} and {@code check} share: the parameters, and the way from the project's
- * sources to rendered files (compile the model, load the catalog, validate, render).
+ * What {@code generate}, {@code check}, {@code package} and {@code push} share: the parameters,
+ * the project's classpath, and compiling the model. Rendering is {@link ModelRendering}'s.
+ *
+ * <p>No type of chart-as-code-core may appear in a mojo, not even in a private method or a lambda
+ * ({@link EngineClasspath} says why): a goal calls {@link #loadEngine()} before any class that uses
+ * them. The constants named below ({@code GeneratedHeader.DEFAULT_COMMAND}, {@code
+ * CatalogLoader.PROPERTY}) are copied in by javac, so they load nothing.
  */
 abstract class AbstractModelMojo extends AbstractMojo {
   static final String CORE_ARTIFACT = "chart-as-code-core";
@@ -59,28 +61,53 @@ abstract class AbstractModelMojo extends AbstractMojo {
   @Parameter(property = "chartascode.skip", defaultValue = "false")
   boolean skip;
 
-  /** The catalog's applications and every file they render to. */
-  record Rendered(List<Application> applications, SortedMap<String, String> files) {}
+  @Component RepositorySystem repositorySystem;
 
-  /** The applications and their files; fails on a bad model. */
-  Rendered renderModel() throws MojoFailureException, MojoExecutionException {
-    return renderModel(compileModel());
+  /**
+   * The project's compile classpath. Maven resolved it for the goals that declare {@code
+   * requiresDependencyResolution = COMPILE}; {@code generate} overrides this.
+   */
+  ModelClasspath modelClasspath() throws MojoExecutionException {
+    try {
+      List<ModelClasspath.Entry> entries = new ArrayList<>();
+      Path output = Path.of(project.getBuild().getOutputDirectory());
+      for (String element : project.getCompileClasspathElements()) {
+        Path path = Path.of(element);
+        if (!path.equals(output)) {
+          entries.add(new ModelClasspath.Entry(coordinatesOf(path), path));
+        }
+      }
+      return new ModelClasspath(entries);
+    } catch (DependencyResolutionRequiredException e) {
+      throw new MojoExecutionException("the project's compile classpath is not resolved", e);
+    }
   }
 
-  /** The project's main sources compiled, or found unchanged since the last run. */
-  ModelCompiler.Compiled compileModel() throws MojoFailureException, MojoExecutionException {
+  private String coordinatesOf(Path path) {
+    for (Artifact artifact : project.getArtifacts()) {
+      if (artifact.getFile() != null && artifact.getFile().toPath().equals(path)) {
+        return artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getBaseVersion();
+      }
+    }
+    return "";
+  }
+
+  /** The project's main sources compiled against {@code classpath}, or found unchanged since the last run. */
+  ModelCompiler.Compiled compileModel(ModelClasspath classpath) throws MojoFailureException, MojoExecutionException {
     try {
-      checkCoreVersion();
+      checkCoreVersion(classpath);
+      List<Path> sourceRoots = new ArrayList<>();
+      for (String root : project.getCompileSourceRoots()) {
+        sourceRoots.add(Path.of(root));
+      }
+      String encoding = project.getProperties().getProperty("project.build.sourceEncoding");
       ModelCompiler.Compiled compiled =
-          new ModelCompiler(
-                  project.getCompileSourceRoots().stream().map(Path::of).toList(),
-                  classpath(),
-                  workDirectory(),
-                  release(),
-                  Optional.ofNullable(project.getProperties().getProperty("project.build.sourceEncoding")).orElse("UTF-8"))
+          new ModelCompiler(sourceRoots, classpath.paths(), workDirectory(), release(), encoding == null ? "UTF-8" : encoding)
               .compile();
-      getLog().debug("chart-as-code: model " + (compiled.upToDate() ? "up to date" : "compiled")
-          + " (" + compiled.sources() + " sources) in " + compiled.classes());
+      if (getLog().isDebugEnabled()) {
+        getLog().debug("chart-as-code: model " + (compiled.upToDate() ? "up to date" : "compiled")
+            + " (" + compiled.sources() + " sources) in " + compiled.classes());
+      }
       return compiled;
     } catch (ModelException e) {
       throw new MojoFailureException(e.getMessage());
@@ -89,19 +116,10 @@ abstract class AbstractModelMojo extends AbstractMojo {
     }
   }
 
-  /** The applications of the compiled model and their files; fails on a bad model. */
-  Rendered renderModel(ModelCompiler.Compiled compiled) throws MojoFailureException, MojoExecutionException {
-    try {
-      Catalog loaded =
-          CatalogLoader.load(compiled.classes(), classpath(), Optional.ofNullable(catalog).filter(c -> !c.isBlank()));
-      return new Rendered(List.copyOf(loaded.applications()), Generator.render(loaded, new GeneratedHeader(regenerateCommand), project.getBasedir().toPath()));
-    } catch (ModelException e) {
-      throw new MojoFailureException(e.getMessage());
-    } catch (InvalidModelException e) {
-      throw new MojoFailureException(e.getMessage() + "\n" + outputName() + " was not touched; fix the model and run again.");
-    } catch (RuntimeException e) {
-      throw new MojoExecutionException("chart-as-code: the model failed while it was built or rendered: " + e, e);
-    }
+  /** Makes chart-as-code-core loadable; see {@link EngineClasspath}. */
+  void loadEngine() throws MojoExecutionException {
+    EngineClasspath.ensure(EngineClasspath.Library.CORE, getClass().getClassLoader(), plugin, repositorySystem,
+        session.getRepositorySession(), project.getRemotePluginRepositories());
   }
 
   /** The plugin's own directory under the build directory: the compiled model and its stamps. */
@@ -109,40 +127,23 @@ abstract class AbstractModelMojo extends AbstractMojo {
     return Path.of(project.getBuild().getDirectory(), "chart-as-code");
   }
 
-  /** The project's compile classpath without its own output directory, which the model replaces. */
-  List<Path> classpath() throws MojoExecutionException {
-    try {
-      List<Path> entries = new ArrayList<>();
-      for (String element : project.getCompileClasspathElements()) {
-        if (!Path.of(element).equals(Path.of(project.getBuild().getOutputDirectory()))) {
-          entries.add(Path.of(element));
-        }
-      }
-      return entries;
-    } catch (DependencyResolutionRequiredException e) {
-      throw new MojoExecutionException("the project's compile classpath is not resolved", e);
-    }
-  }
-
   /** The model is built with the plugin's classes, so the project must use the same core. */
-  private void checkCoreVersion() {
-    Optional<Artifact> core =
-        project.getArtifacts().stream()
-            .filter(a -> a.getGroupId().equals(plugin.getGroupId()) && a.getArtifactId().equals(CORE_ARTIFACT))
-            .findFirst();
+  private void checkCoreVersion(ModelClasspath classpath) {
+    Optional<String> core = classpath.versionOf(plugin.getGroupId(), CORE_ARTIFACT);
     String wanted = plugin.getGroupId() + ":" + CORE_ARTIFACT + ":" + plugin.getVersion();
     if (core.isEmpty()) {
       throw new ModelException("the project has no dependency on " + CORE_ARTIFACT
           + ", which the model is written with; add " + wanted + " to <dependencies>");
     }
-    if (!core.get().getBaseVersion().equals(plugin.getVersion())) {
-      throw new ModelException("the project uses " + CORE_ARTIFACT + " " + core.get().getBaseVersion()
+    if (!core.get().equals(plugin.getVersion())) {
+      throw new ModelException("the project uses " + CORE_ARTIFACT + " " + core.get()
           + " but the plugin is " + plugin.getVersion() + "; use one version for both (" + wanted + ")");
     }
   }
 
   private Optional<String> release() {
-    return Optional.ofNullable(project.getProperties().getProperty("maven.compiler.release")).filter(r -> !r.isBlank());
+    String release = project.getProperties().getProperty("maven.compiler.release");
+    return release == null || release.isBlank() ? Optional.empty() : Optional.of(release);
   }
 
   /** The output directory as the user sees it: relative to where Maven was started, if inside it. */

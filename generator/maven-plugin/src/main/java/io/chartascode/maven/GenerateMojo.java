@@ -1,16 +1,12 @@
 package io.chartascode.maven;
 
-import io.chartascode.generator.write.FileTreeWriter;
-import io.chartascode.generator.write.TreeLockedException;
-import io.chartascode.generator.write.WriteReport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SortedMap;
+import java.util.Optional;
 import org.apache.maven.lifecycle.DefaultLifecycles;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -19,6 +15,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.ProjectDependenciesResolver;
 
 /**
  * Renders the catalog and writes the Helm charts, Kustomize trees and GitOps files into {@link
@@ -31,15 +28,19 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  *
  * <p>When nothing it reads changed since its last run, and the tree is as that run left it, it
  * says so and does nothing else ({@link GenerationStamp}); {@code -Dchartascode.force} renders
- * anyway.
+ * anyway. Such a run neither resolves the project's dependencies (it declares no dependency
+ * resolution, and reuses the last run's classpath when it may: {@link ProjectClasspath}) nor loads
+ * chart-as-code-core ({@link EngineClasspath}).
  */
 @Mojo(
     name = "generate",
     defaultPhase = LifecyclePhase.GENERATE_RESOURCES,
-    requiresDependencyResolution = ResolutionScope.COMPILE,
+    requiresDependencyResolution = ResolutionScope.NONE,
     threadSafe = true)
 public final class GenerateMojo extends AbstractModelMojo {
   @Component DefaultLifecycles lifecycles;
+
+  @Component ProjectDependenciesResolver dependenciesResolver;
 
   /**
    * How many seconds to wait when another run (an IDE, another terminal, another module of a
@@ -56,6 +57,9 @@ public final class GenerateMojo extends AbstractModelMojo {
   @Parameter(property = "chartascode.force", defaultValue = "false")
   boolean force;
 
+  /** This run's classpath, resolved at most once. */
+  private ModelClasspath resolvedClasspath;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -63,15 +67,16 @@ public final class GenerateMojo extends AbstractModelMojo {
       return;
     }
     if (LifecyclePlan.of(lifecycles).checkFollows(session.getGoals(), project.getPlugin(plugin.getPluginLookupKey()))) {
-      SortedMap<String, String> files = renderModel().files();
-      getLog().info("chart-as-code: model valid, " + files.size() + " files rendered; " + outputName()
-          + " left as it is for chart-as-code:check later in this build");
+      ModelClasspath classpath = modelClasspath();
+      ModelCompiler.Compiled compiled = compileModel(classpath);
+      loadEngine();
+      GenerateStep.validate(this, compiled, classpath);
       return;
     }
-    ModelCompiler.Compiled compiled = compileModel();
-    Path tree = outputDirectory.toPath();
-    GenerationStamp stamp = GenerationStamp.of(workDirectory().resolve("generated.sha256"), inputs(compiled));
-    if (!force && stamp.isCurrent(tree)) {
+    ModelClasspath classpath = modelClasspath();
+    ModelCompiler.Compiled compiled = compileModel(classpath);
+    GenerationStamp stamp = GenerationStamp.of(workDirectory().resolve("generated.sha256"), inputs(compiled, classpath));
+    if (!force && stamp.isCurrent(outputDirectory.toPath())) {
       getLog().info("chart-as-code: nothing to do: " + outputName() + ", the model and the plugin are as the last run"
           + " left them (-Dchartascode.force renders anyway)");
       return;
@@ -81,34 +86,31 @@ public final class GenerateMojo extends AbstractModelMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("chart-as-code: cannot delete the stamp in " + workDirectory() + ": " + e, e);
     }
-    SortedMap<String, String> files = renderModel(compiled).files();
-    WriteReport report;
-    try {
-      report = new FileTreeWriter(tree)
-          .withLockWait(Duration.ofSeconds(Math.max(0, lockWaitSeconds)))
-          .withMessages(message -> getLog().warn("chart-as-code: " + message))
-          .write(files);
-    } catch (TreeLockedException e) {
-      throw new MojoFailureException("chart-as-code: " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      throw new MojoExecutionException("chart-as-code: cannot write " + outputDirectory + ": " + e.getMessage(), e);
+    loadEngine();
+    GenerateStep.write(this, compiled, classpath, stamp);
+  }
+
+  /**
+   * The project's compile classpath: the last run's, when nothing that decides it changed, else
+   * resolved here, as Maven would have for {@code requiresDependencyResolution = COMPILE}.
+   */
+  @Override
+  ModelClasspath modelClasspath() throws MojoExecutionException {
+    if (resolvedClasspath == null) {
+      ProjectClasspath resolution = ProjectClasspath.of(workDirectory(), project, session);
+      Optional<ModelClasspath> recorded = resolution.recorded();
+      if (recorded.isPresent()) {
+        getLog().debug("chart-as-code: the project's dependencies are as the last run resolved them");
+        resolvedClasspath = recorded.get();
+      } else {
+        resolvedClasspath = resolution.resolve(project, session, dependenciesResolver);
+      }
     }
-    report.changed().forEach(p -> getLog().debug("chart-as-code: written   " + p));
-    report.removed().forEach(p -> getLog().debug("chart-as-code: removed   " + p));
-    report.unmanaged().forEach(p -> getLog().warn("chart-as-code: " + outputName() + "/" + p
-        + " was not generated; it is kept, but move it out of " + outputName()));
-    try {
-      stamp.save(tree);
-    } catch (IOException e) {
-      getLog().debug("chart-as-code: no up-to-date stamp (" + e + "); the next run renders again");
-    }
-    getLog().info("chart-as-code: " + outputName() + ": " + files.size() + " files, "
-        + report.changed().size() + " written, " + report.removed().size() + " removed, "
-        + report.unchanged().size() + " unchanged");
+    return resolvedClasspath;
   }
 
   /** Everything the output depends on besides the tree itself; see {@link GenerationStamp}. */
-  private List<String> inputs(ModelCompiler.Compiled compiled) throws MojoExecutionException {
+  private List<String> inputs(ModelCompiler.Compiled compiled, ModelClasspath classpath) {
     File pluginJar = plugin.getPluginArtifact() == null ? null : plugin.getPluginArtifact().getFile();
     List<String> inputs = new ArrayList<>(List.of(
         "model " + compiled.fingerprint(),
@@ -119,7 +121,7 @@ public final class GenerateMojo extends AbstractModelMojo {
         GenerationStamp.describe(project.getBasedir().toPath().resolve("src").resolve("main"))));
     // A sibling module's classes (a multi-module build) are a directory on the classpath, whose own
     // time does not change when a class in it does: every file counts.
-    for (Path entry : classpath()) {
+    for (Path entry : classpath.paths()) {
       if (Files.isDirectory(entry)) {
         inputs.add(GenerationStamp.describe(entry));
       }

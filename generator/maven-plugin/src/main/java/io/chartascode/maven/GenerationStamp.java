@@ -3,13 +3,17 @@ package io.chartascode.maven;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Lets {@code generate} skip its work when nothing it reads has changed since its last successful
@@ -65,14 +69,12 @@ final class GenerationStamp {
     MessageDigest sha = sha256();
     sha.update(inputs.getBytes(StandardCharsets.UTF_8));
     if (Files.isDirectory(tree)) {
-      try (Stream<Path> walk = Files.walk(tree)) {
-        for (Path path : walk.sorted().toList()) {
-          boolean regular = Files.isRegularFile(path);
-          sha.update(("\n" + tree.relativize(path) + (regular ? "|" + Files.isExecutable(path) : "/") + "\n")
-              .getBytes(StandardCharsets.UTF_8));
-          if (regular) {
-            sha.update(Files.readAllBytes(path));
-          }
+      for (Path path : walk(tree, true)) {
+        boolean regular = Files.isRegularFile(path);
+        sha.update(("\n" + tree.relativize(path) + (regular ? "|" + Files.isExecutable(path) : "/") + "\n")
+            .getBytes(StandardCharsets.UTF_8));
+        if (regular) {
+          sha.update(Files.readAllBytes(path));
         }
       }
     }
@@ -88,8 +90,8 @@ final class GenerationStamp {
       return root + ": none";
     }
     StringBuilder lines = new StringBuilder(root.toString());
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
+    try {
+      for (Path path : walk(root, false)) {
         lines.append('\n').append(root.relativize(path)).append('|').append(Files.size(path))
             .append('|').append(Files.getLastModifiedTime(path).toMillis());
       }
@@ -97,6 +99,36 @@ final class GenerationStamp {
       throw new UncheckedIOException(e);
     }
     return lines.toString();
+  }
+
+  /**
+   * Every regular file under {@code root}, and with {@code directories} every directory ({@code
+   * root} included), in path order; a symbolic link counts as what it points to but is not
+   * followed into a directory. A file visitor, not {@code
+   * Files.walk}: this runs in every build, and the streams' first use in Maven's JVM costs more
+   * than the walk.
+   */
+  static List<Path> walk(Path root, boolean directories) throws IOException {
+    List<Path> paths = new ArrayList<>();
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+        if (directories) {
+          paths.add(dir);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+        if (directories || attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(file)) {
+          paths.add(file);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    Collections.sort(paths);
+    return paths;
   }
 
   private static MessageDigest sha256() {

@@ -1,21 +1,21 @@
 package io.chartascode.maven;
 
-import io.chartascode.importer.ImportException;
-import io.chartascode.importer.ImportRequest;
-import io.chartascode.importer.ImportResult;
-import io.chartascode.importer.Importer;
-import io.chartascode.importer.SourceRootWriter;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Imports hand-written or rendered manifests ({@code helm template} output, a Kustomize build,
@@ -30,6 +30,14 @@ import org.apache.maven.project.MavenProject;
 public final class ImportMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
+
+  @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+  PluginDescriptor plugin;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
+
+  @Component RepositorySystem repositorySystem;
 
   /** YAML files, or directories standing for their {@code *.yaml} files; comma-separated. */
   @Parameter(property = "import.files", required = true)
@@ -64,44 +72,23 @@ public final class ImportMojo extends AbstractMojo {
   String catalog;
 
   @Override
-  public void execute() throws MojoFailureException {
-    try {
-      ImportResult result = Importer.importFiles(request());
-      Path file = SourceRootWriter.write(result, output.toPath(), overwrite);
-      getLog().info("chart-as-code: imported " + result.application().name() + " as " + result.qualifiedName()
-          + " into " + project.getBasedir().toPath().relativize(file.toAbsolutePath()));
-      result.report().lines().forEach(line -> getLog().info(line));
-      getLog().info("Next: mvn generate-resources"
-          + (catalog == null || catalog.isBlank() ? " (the catalog is found when it is the only class implementing Catalog;"
-              + " otherwise set -D" + CatalogLoader.PROPERTY + "=" + result.qualifiedName() + ")" : ""));
-    } catch (ImportException e) {
-      throw new MojoFailureException("chart-as-code: import failed: " + e.getMessage());
-    }
-  }
-
-  private ImportRequest request() {
-    Optional<String> configuredCatalog = Optional.ofNullable(catalog).filter(c -> !c.isBlank());
-    String pkg =
-        given(packageName)
-            .or(() -> configuredCatalog.filter(c -> c.contains(".")).map(c -> c.substring(0, c.lastIndexOf('.'))))
-            .orElseGet(() -> javaPackage(project.getGroupId()));
-    Optional<String> cls = given(className).or(() -> configuredCatalog.map(c -> c.substring(c.lastIndexOf('.') + 1)));
-    List<Path> inputs = new ArrayList<>();
-    files.forEach(f -> inputs.add(asTyped(f.toPath())));
-    return new ImportRequest(inputs, pkg, cls, given(environment), given(deployment));
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    EngineClasspath.ensure(EngineClasspath.Library.IMPORTER, getClass().getClassLoader(), plugin, repositorySystem,
+        session.getRepositorySession(), project.getRemotePluginRepositories());
+    ImportStep.run(this);
   }
 
   /**
    * Maven makes file parameters absolute; the importer writes the input's path into the source's
    * header, which is committed, so keep it as the user typed it when that reads the same file.
    */
-  private Path asTyped(Path file) {
+  Path asTyped(Path file) {
     Path base = project.getBasedir().toPath().toAbsolutePath();
     boolean startedHere = Path.of("").toAbsolutePath().equals(base);
     return startedHere && file.startsWith(base) ? base.relativize(file) : file;
   }
 
-  private static Optional<String> given(String value) {
+  static Optional<String> given(String value) {
     return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
   }
 

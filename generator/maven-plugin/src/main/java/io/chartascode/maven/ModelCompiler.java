@@ -1,6 +1,5 @@
 package io.chartascode.maven;
 
-import io.chartascode.generator.write.FileTreeWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +68,7 @@ final class ModelCompiler {
       return new Compiled(classes, sources.size(), true, fingerprint);
     }
     try {
-      FileTreeWriter.deleteRecursively(classes);
+      deleteRecursively(classes);
       Files.createDirectories(classes);
       Files.deleteIfExists(stamp);
       javac(sources, classes);
@@ -110,8 +109,12 @@ final class ModelCompiler {
     List<Path> sources = new ArrayList<>();
     for (Path root : sourceRoots) {
       if (Files.isDirectory(root)) {
-        try (Stream<Path> walk = Files.walk(root)) {
-          walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().forEach(sources::add);
+        try {
+          for (Path file : GenerationStamp.walk(root, false)) {
+            if (file.toString().endsWith(".java")) {
+              sources.add(file);
+            }
+          }
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -138,6 +141,18 @@ final class ModelCompiler {
       throw new UncheckedIOException(e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Its own, not FileTreeWriter's: this class runs before chart-as-code-core is loaded. */
+  private static void deleteRecursively(Path root) throws IOException {
+    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
     }
   }
 

@@ -1,14 +1,6 @@
 package io.chartascode.maven;
 
-import io.chartascode.generator.publish.ChartArchive;
-import io.chartascode.generator.publish.ChartPackager;
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
-import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -58,40 +50,7 @@ public final class PackageMojo extends AbstractModelMojo {
       getLog().info("chart-as-code: package skipped");
       return;
     }
-    Rendered rendered = renderModel();
-    List<ChartArchive> archives = ChartPackager.archives(rendered.applications(), rendered.files());
-    for (ChartArchive archive : archives) {
-      Path file = write(archive);
-      getLog().info("chart-as-code: " + display(file) + " (" + archive.bytes().length + " bytes, " + archive.digest() + ")");
-      if (attach) {
-        String classifier = archives.size() == 1 ? CLASSIFIER : CLASSIFIER + "-" + archive.name();
-        projectHelper.attachArtifact(project, TYPE, classifier, file.toFile());
-      }
-    }
-  }
-
-  /** Writes through a temporary file, and not at all when the file already holds these bytes. */
-  private Path write(ChartArchive archive) throws MojoExecutionException {
-    Path file = chartsDirectory.toPath().resolve(archive.fileName());
-    byte[] bytes = archive.bytes();
-    try {
-      if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
-        getLog().debug("chart-as-code: " + file + " is unchanged");
-        return file;
-      }
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling("." + archive.fileName() + ".tmp");
-      Files.write(tmp, bytes);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return file;
-    } catch (IOException e) {
-      throw new MojoExecutionException("chart-as-code: cannot write " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private String display(Path file) {
-    Path base = project.getBasedir().toPath().toAbsolutePath();
-    Path abs = file.toAbsolutePath();
-    return abs.startsWith(base) ? base.relativize(abs).toString() : abs.toString();
+    loadEngine();
+    PackageStep.run(this);
   }
 }

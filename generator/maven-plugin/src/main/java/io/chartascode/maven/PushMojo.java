@@ -1,18 +1,5 @@
 package io.chartascode.maven;
 
-import io.chartascode.generator.model.Application;
-import io.chartascode.generator.publish.ChartArchive;
-import io.chartascode.generator.publish.ChartPackager;
-import io.chartascode.generator.publish.Credentials;
-import io.chartascode.generator.publish.CredentialsLookup;
-import io.chartascode.generator.publish.HelmOciArtifact;
-import io.chartascode.generator.publish.OciReference;
-import io.chartascode.generator.publish.OciRegistryClient;
-import io.chartascode.generator.publish.PushResult;
-import io.chartascode.generator.publish.RegistryException;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -78,37 +65,7 @@ public final class PushMojo extends AbstractModelMojo {
       throw new MojoFailureException("chart-as-code: no registry to push to; set -Dchartascode.registry=oci://host/path"
           + " or <registry> in the plugin's configuration");
     }
-    OciReference target;
-    try {
-      target = OciReference.parse(registry.strip());
-    } catch (IllegalArgumentException e) {
-      throw new MojoFailureException("chart-as-code: " + e.getMessage());
-    }
-    Rendered rendered = renderModel();
-    List<ChartArchive> archives = ChartPackager.archives(rendered.applications(), rendered.files());
-    Optional<Credentials> credentials;
-    try {
-      credentials = SettingsCredentials.find(settings, decrypter, target.host())
-          .or(() -> CredentialsLookup.standard().find(target.host()));
-    } catch (ModelException | RegistryException e) {
-      throw new MojoFailureException("chart-as-code: " + e.getMessage());
-    }
-    getLog().debug("chart-as-code: credentials for " + target.host() + ": "
-        + credentials.map(c -> "user " + c.username() + " from " + c.source()).orElse("none found"));
-    boolean http = OciRegistryClient.plainHttpAllowed(target, plainHttp);
-    if (http && !target.isLoopback()) {
-      getLog().warn("chart-as-code: plain HTTP to " + target.host() + " (chartascode.registry.plainHttp=true)");
-    }
-    OciRegistryClient client = new OciRegistryClient(target, credentials, http,
-        Duration.ofSeconds(connectTimeoutSeconds), line -> getLog().debug("chart-as-code: " + line));
-    for (int i = 0; i < archives.size(); i++) {
-      Application app = rendered.applications().get(i);
-      try {
-        PushResult result = client.push(HelmOciArtifact.of(app, archives.get(i)));
-        getLog().info("chart-as-code: " + result);
-      } catch (RegistryException e) {
-        throw new MojoFailureException("chart-as-code: " + e.getMessage());
-      }
-    }
+    loadEngine();
+    PushStep.run(this);
   }
 }
