@@ -14,9 +14,11 @@ import io.chartascode.generator.internal.yaml.YamlSeq;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * fabric8 objects as trees. Field order is fabric8's {@code @JsonPropertyOrder}; free-form maps
@@ -52,17 +54,13 @@ public final class ManifestTrees {
     JsonToken token = parser.currentToken();
     switch (token) {
       case START_OBJECT -> {
-        // A repeated key (an additional property named like a field) keeps its first place and
-        // its last value, as a JsonNode does.
-        Map<String, YamlNode> fields = new LinkedHashMap<>();
+        List<YamlMap.Entry> fields = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
           parser.nextToken();
-          fields.put(key, read(parser));
+          fields.add(new YamlMap.Field(key, read(parser)));
         }
-        YamlMap.Builder map = YamlMap.builder();
-        fields.forEach(map::put);
-        return map.build();
+        return new YamlMap(withoutRepeatedKeys(fields));
       }
       case START_ARRAY -> {
         List<YamlNode> items = new ArrayList<>();
@@ -91,5 +89,41 @@ public final class ManifestTrees {
       }
     }
     throw new IllegalArgumentException("unsupported value in a manifest: " + parser.getText());
+  }
+
+  /**
+   * A repeated key (an additional property named like a field) keeps its first place and its last
+   * value, as a {@code JsonNode} does. Rare, so the common case only checks.
+   */
+  private static List<YamlMap.Entry> withoutRepeatedKeys(List<YamlMap.Entry> fields) {
+    if (!hasRepeatedKey(fields)) {
+      return fields;
+    }
+    Map<String, Integer> positions = new HashMap<>();
+    List<YamlMap.Entry> unique = new ArrayList<>();
+    for (YamlMap.Entry entry : fields) {
+      Integer earlier = positions.putIfAbsent(((YamlMap.Field) entry).key(), unique.size());
+      if (earlier == null) {
+        unique.add(entry);
+      } else {
+        unique.set(earlier, entry);
+      }
+    }
+    return unique;
+  }
+
+  private static boolean hasRepeatedKey(List<YamlMap.Entry> fields) {
+    if (fields.size() > 8) {
+      Set<String> keys = new HashSet<>();
+      return !fields.stream().allMatch(field -> keys.add(((YamlMap.Field) field).key()));
+    }
+    for (int i = 0; i < fields.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        if (((YamlMap.Field) fields.get(i)).key().equals(((YamlMap.Field) fields.get(j)).key())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

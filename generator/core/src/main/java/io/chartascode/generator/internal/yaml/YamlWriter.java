@@ -81,9 +81,10 @@ public final class YamlWriter {
   }
 
   private void field(String key, YamlNode value, int indent) {
-    String k = encodeString(key) + ":";
+    String k = encodeString(key);
     if (value instanceof YamlScalar scalar && scalar.kind() == YamlScalar.Kind.LITERAL && isLiteralSafe(scalar.text())) {
-      line(indent, k + " |");
+      startLine(indent);
+      out.append(k).append(": |\n");
       for (String l : scalar.text().substring(0, scalar.text().length() - 1).split("\n", -1)) {
         if (l.isEmpty()) {
           out.append('\n');
@@ -92,16 +93,18 @@ public final class YamlWriter {
         }
       }
     } else if (isInline(value)) {
-      line(indent, k + " " + inline(value));
-    } else if (value instanceof YamlMap map) {
-      line(indent, k);
-      mapEntries(map.entries(), indent + INDENT);
-    } else if (value instanceof YamlSeq seq) {
-      line(indent, k);
-      seqItems(seq.items(), indent + INDENT);
-    } else if (value instanceof YamlRawBlock block) {
-      line(indent, k);
-      line(indent + INDENT, block.lineAtIndent().apply(indent + INDENT));
+      startLine(indent);
+      out.append(k).append(": ").append(inline(value)).append('\n');
+    } else {
+      startLine(indent);
+      out.append(k).append(":\n");
+      if (value instanceof YamlMap map) {
+        mapEntries(map.entries(), indent + INDENT);
+      } else if (value instanceof YamlSeq seq) {
+        seqItems(seq.items(), indent + INDENT);
+      } else if (value instanceof YamlRawBlock block) {
+        line(indent + INDENT, block.lineAtIndent().apply(indent + INDENT));
+      }
     }
   }
 
@@ -119,7 +122,8 @@ public final class YamlWriter {
 
   private void element(YamlNode node, int indent) {
     if (isInline(node)) {
-      line(indent, "- " + inline(node));
+      startLine(indent);
+      out.append("- ").append(inline(node)).append('\n');
     } else if (node instanceof YamlMap map && map.entries().get(0) instanceof YamlMap.Field) {
       // The first field shares the dash's line: "- name: x".
       pendingDash = " ".repeat(indent) + "- ";
@@ -155,13 +159,20 @@ public final class YamlWriter {
   }
 
   private void line(int indent, String text) {
+    startLine(indent);
+    out.append(text).append('\n');
+  }
+
+  /** The indentation of a new line, or the dash of the sequence element it starts. */
+  private void startLine(int indent) {
     if (pendingDash != null) {
       out.append(pendingDash);
       pendingDash = null;
     } else {
-      out.append(" ".repeat(indent));
+      for (int i = 0; i < indent; i++) {
+        out.append(' ');
+      }
     }
-    out.append(text).append('\n');
   }
 
   /** Whether {@code |} (clip: one final newline) reads back as exactly {@code s}. */
