@@ -14,11 +14,13 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -83,9 +85,36 @@ public final class ManifestFactory {
     return manifests;
   }
 
+  /**
+   * The templated objects of each application built lately, with the parameters they read: the
+   * validation asks which parameters the objects read before the chart is rendered from the same
+   * objects, and an application is immutable, so they are built once. Weak keys: a catalog's
+   * applications are let go with it.
+   */
+  private static final Map<Application, Templated> TEMPLATED = Collections.synchronizedMap(new WeakHashMap<>());
+
+  private record Templated(List<Manifest> manifests, List<Parameter<?>> read) {}
+
   /** Every object at its defaults, with the slots a template needs. */
   public static List<Manifest> templated(Application app) {
-    return new ManifestFactory(app).all(() -> new TemplateBinder(app));
+    return templatedOnce(app).manifests();
+  }
+
+  private static Templated templatedOnce(Application app) {
+    Templated known = TEMPLATED.get(app);
+    if (known != null) {
+      return known;
+    }
+    List<TemplateBinder> binders = new ArrayList<>();
+    List<Manifest> manifests = new ManifestFactory(app).all(() -> {
+      TemplateBinder binder = new TemplateBinder(app);
+      binders.add(binder);
+      return binder;
+    });
+    Templated built = new Templated(
+        List.copyOf(manifests), binders.stream().flatMap(b -> b.read().stream()).distinct().toList());
+    TEMPLATED.putIfAbsent(app, built); // built outside the lock: another thread's equal result may win
+    return built;
   }
 
   /**
@@ -93,21 +122,17 @@ public final class ManifestFactory {
    * values must declare, found by building rather than by listing fields.
    */
   public static Stream<Parameter<?>> usedParameters(Application app) {
-    ManifestFactory factory = new ManifestFactory(app);
     List<Parameter<?>> used = new ArrayList<>();
-    List<Manifest> manifests = new ArrayList<>();
-    UsageBinder binder = new UsageBinder(app);
-    manifests.addAll(factory.builtIns(() -> binder, stem -> Optional.empty()));
-    for (CustomObject custom : app.objects()) {
-      UsageBinder own = new UsageBinder(app);
-      try {
-        manifests.add(factory.custom(custom, own));
-        own.used().forEach(used::add);
-      } catch (RuntimeException e) {
-        // CustomObjectsRule reports the failure itself.
-      }
+    List<Manifest> manifests;
+    try {
+      Templated templated = templatedOnce(app);
+      used.addAll(templated.read());
+      manifests = templated.manifests();
+    } catch (RuntimeException e) {
+      // The templates cannot be built (an undeclared parameter has no default, a default does not
+      // parse): ask binders that read stand-ins instead, object by object.
+      manifests = new ManifestFactory(app).readByStandIns(used);
     }
-    binder.used().forEach(used::add);
     // The chart's ConfigMap templates read these; no part builds them.
     app.configurations().stream()
         .flatMap(c -> c.entries().values().stream())
@@ -115,6 +140,24 @@ public final class ManifestFactory {
         .forEach(used::add);
     manifests.stream().flatMap(m -> m.condition().stream()).flatMap(Value::parameters).forEach(used::add);
     return used.stream();
+  }
+
+  /** The objects as {@link UsageBinder}s build them, adding what they read to {@code used}. */
+  private List<Manifest> readByStandIns(List<Parameter<?>> used) {
+    List<Manifest> manifests = new ArrayList<>();
+    UsageBinder binder = new UsageBinder(app);
+    manifests.addAll(builtIns(() -> binder, stem -> Optional.empty()));
+    for (CustomObject custom : app.objects()) {
+      UsageBinder own = new UsageBinder(app);
+      try {
+        manifests.add(custom(custom, own));
+        own.used().forEach(used::add);
+      } catch (RuntimeException e) {
+        // CustomObjectsRule reports the failure itself.
+      }
+    }
+    binder.used().forEach(used::add);
+    return manifests;
   }
 
   /**

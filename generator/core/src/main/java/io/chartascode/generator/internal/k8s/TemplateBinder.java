@@ -11,9 +11,12 @@ import io.chartascode.generator.internal.yaml.YamlNode;
 import io.chartascode.generator.internal.yaml.YamlScalar;
 import io.chartascode.generator.internal.yaml.YamlSeq;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -37,6 +40,7 @@ public final class TemplateBinder implements Binder {
   private final Application app;
   private final ParameterValues defaults;
   private final List<Pending> pending = new ArrayList<>();
+  private final Set<Parameter<?>> read = new LinkedHashSet<>();
 
   /** A placeholder handed out, and the slot it becomes once found at a path. */
   private record Pending(Object placeholder, Function<NodePath, Slot> slot) {}
@@ -51,12 +55,20 @@ public final class TemplateBinder implements Binder {
     if (value instanceof Value.Fixed) {
       return value.evaluate(defaults);
     }
+    value.parameters().forEach(read::add);
     return placeholder(value.evaluate(defaults), path -> new Slot.Bound(path, value));
   }
 
   @Override
   public <T> T valueUnless(Value<Boolean> unless, Value<T> value) {
+    unless.parameters().forEach(read::add);
+    value.parameters().forEach(read::add);
     return placeholder(value.evaluate(defaults), path -> new Slot.Omitted(path, unless, value));
+  }
+
+  /** Every parameter the object built with this binder reads, in the order first read. */
+  Set<Parameter<?>> read() {
+    return Collections.unmodifiableSet(read);
   }
 
   @Override
@@ -77,6 +89,7 @@ public final class TemplateBinder implements Binder {
   @Override
   public Map<String, String> labels(LabelSet set) {
     // The key is found at <labels path>.<key>; the slot is the map.
+    Labels.extra(app, set).ifPresent(read::add);
     return Map.of(placeholder("label", path -> new Slot.Labels(path.parent(), set, Labels.extra(app, set))), "");
   }
 
@@ -88,6 +101,7 @@ public final class TemplateBinder implements Binder {
   @Override
   public SortedMap<String, String> entries(Parameter<SortedMap<String, String>> parameter) {
     // One entry, whose name is found at <sequence>[k].name: the map's entries follow the k before it.
+    read.add(parameter);
     SortedMap<String, String> placeholder = new TreeMap<>();
     placeholder.put(
         placeholder("entry", path -> new Slot.MapEntries(path.parent().parent(), parameter, (Integer) path.parent().last())),
@@ -98,6 +112,7 @@ public final class TemplateBinder implements Binder {
   @Override
   public SortedMap<String, String> map(Parameter<SortedMap<String, String>> parameter) {
     // One placeholder key, found at <map path>.<key>; the slot is the map's field.
+    read.add(parameter);
     SortedMap<String, String> placeholder = new TreeMap<>();
     placeholder.put(placeholder("map", path -> new Slot.WholeMap(path.parent(), parameter)), "");
     return placeholder;
