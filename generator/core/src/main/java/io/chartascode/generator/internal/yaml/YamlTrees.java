@@ -51,7 +51,7 @@ public final class YamlTrees {
 
   /** Replaces the node at {@code path}. */
   public static YamlNode replace(YamlNode root, NodePath path, YamlNode value) {
-    return edit(root, path, path, field -> List.of(new YamlMap.Field(field.key(), value)), value);
+    return edit(root, 0, path, field -> List.of(new YamlMap.Field(field.key(), value)), value);
   }
 
   /**
@@ -63,7 +63,7 @@ public final class YamlTrees {
     if (!(path.segments().get(path.segments().size() - 1) instanceof String)) {
       throw new IllegalArgumentException("not a field path: " + path);
     }
-    return edit(root, path, path, replacement, null);
+    return edit(root, 0, path, replacement, null);
   }
 
   /** Replaces the {@code index}-th element of the sequence at {@code path} with {@code item}. */
@@ -77,28 +77,26 @@ public final class YamlTrees {
     return replace(root, path, new YamlSeq(items));
   }
 
+  /** Edits the node at {@code full}, below {@code node}, which is at its first {@code depth} segments. */
   private static YamlNode edit(
       YamlNode node,
-      NodePath rest,
+      int depth,
       NodePath full,
       Function<YamlMap.Field, List<YamlMap.Entry>> onField,
       YamlNode replacement) {
-    if (rest.isRoot()) {
+    List<Object> segments = full.segments();
+    if (depth == segments.size()) {
       return replacement;
     }
-    Object segment = rest.first();
+    Object segment = segments.get(depth);
     if (node instanceof YamlMap map && segment instanceof String key) {
-      boolean last = rest.rest().isRoot();
-      List<YamlMap.Entry> entries =
-          editEntries(map.entries(), key, rest, full, onField, replacement, last);
-      return new YamlMap(entries);
+      return new YamlMap(editEntries(map.entries(), key, depth, full, onField, replacement));
     }
     if (node instanceof YamlSeq seq && segment instanceof Integer index) {
       List<YamlSeq.Item> items = new ArrayList<>(seq.items());
       int position = position(seq, index, full);
       YamlNode element = ((YamlSeq.Element) items.get(position)).node();
-      items.set(
-          position, new YamlSeq.Element(edit(element, rest.rest(), full, onField, replacement)));
+      items.set(position, new YamlSeq.Element(edit(element, depth + 1, full, onField, replacement)));
       return new YamlSeq(items);
     }
     throw new IllegalArgumentException("no " + segment + " on the way to " + full);
@@ -107,12 +105,12 @@ public final class YamlTrees {
   private static List<YamlMap.Entry> editEntries(
       List<YamlMap.Entry> entries,
       String key,
-      NodePath rest,
+      int depth,
       NodePath full,
       Function<YamlMap.Field, List<YamlMap.Entry>> onField,
-      YamlNode replacement,
-      boolean last) {
-    List<YamlMap.Entry> result = new ArrayList<>();
+      YamlNode replacement) {
+    boolean last = depth + 1 == full.segments().size();
+    List<YamlMap.Entry> result = new ArrayList<>(entries.size());
     boolean found = false;
     for (YamlMap.Entry entry : entries) {
       if (!found && entry instanceof YamlMap.Field f && f.key().equals(key)) {
@@ -120,8 +118,7 @@ public final class YamlTrees {
         if (last) {
           result.addAll(onField.apply(f));
         } else {
-          result.add(
-              new YamlMap.Field(key, edit(f.value(), rest.rest(), full, onField, replacement)));
+          result.add(new YamlMap.Field(key, edit(f.value(), depth + 1, full, onField, replacement)));
         }
       } else {
         result.add(entry);

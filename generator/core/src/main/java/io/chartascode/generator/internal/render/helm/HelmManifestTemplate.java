@@ -10,6 +10,7 @@ import io.chartascode.generator.internal.yaml.YamlRawBlock;
 import io.chartascode.generator.internal.yaml.YamlScalar;
 import io.chartascode.generator.internal.yaml.YamlSeq;
 import io.chartascode.generator.internal.yaml.YamlTrees;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,17 +49,36 @@ final class HelmManifestTemplate {
       boolean text = scalar.kind() == YamlScalar.Kind.STRING || scalar.kind() == YamlScalar.Kind.LITERAL;
       return text && scalar.text().contains("{{") ? HelmExpressions.text(scalar.text()) : scalar;
     }
+    // A subtree without such text is kept as it is, not copied: almost every one is.
     if (node instanceof YamlMap map) {
-      return new YamlMap(map.entries().stream()
-          .<YamlMap.Entry>map(e -> e instanceof YamlMap.Field f ? new YamlMap.Field(f.key(), literalText(f.value())) : e)
-          .toList());
+      List<YamlMap.Entry> entries = new ArrayList<>(map.entries().size());
+      boolean changed = false;
+      for (YamlMap.Entry entry : map.entries()) {
+        YamlMap.Entry written = entry instanceof YamlMap.Field f ? field(f, literalText(f.value())) : entry;
+        changed |= written != entry;
+        entries.add(written);
+      }
+      return changed ? new YamlMap(entries) : map;
     }
     if (node instanceof YamlSeq seq) {
-      return new YamlSeq(seq.items().stream()
-          .<YamlSeq.Item>map(i -> i instanceof YamlSeq.Element e ? new YamlSeq.Element(literalText(e.node())) : i)
-          .toList());
+      List<YamlSeq.Item> items = new ArrayList<>(seq.items().size());
+      boolean changed = false;
+      for (YamlSeq.Item item : seq.items()) {
+        YamlSeq.Item written = item instanceof YamlSeq.Element e ? element(e, literalText(e.node())) : item;
+        changed |= written != item;
+        items.add(written);
+      }
+      return changed ? new YamlSeq(items) : seq;
     }
     return node;
+  }
+
+  private static YamlMap.Field field(YamlMap.Field field, YamlNode value) {
+    return value == field.value() ? field : new YamlMap.Field(field.key(), value);
+  }
+
+  private static YamlSeq.Element element(YamlSeq.Element element, YamlNode node) {
+    return node == element.node() ? element : new YamlSeq.Element(node);
   }
 
   private YamlNode apply(YamlNode tree, Slot slot) {
