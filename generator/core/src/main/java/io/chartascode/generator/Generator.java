@@ -52,16 +52,17 @@ public final class Generator {
   /** As {@link #render(List, GeneratedHeader)}, reading the files the model names relative to {@code projectDirectory}. */
   public static SortedMap<String, String> render(List<Application> applications, GeneratedHeader header, Path projectDirectory) {
     ProjectFiles projectFiles = ProjectFiles.in(projectDirectory);
-    ModelValidator.validate(applications, projectFiles);
     SortedMap<String, String> files = new TreeMap<>();
-    for (Application app : applications) {
+    // Each application is rendered, in memory, as soon as it is found valid, while the objects
+    // its checks built are still at hand; an invalid one later throws them all away.
+    ModelValidator.validate(applications, projectFiles, app -> {
       HelmChartRenderer.render(app, header, projectFiles)
           .forEach((path, content) -> files.put("helm/" + app.name() + "/" + path, content));
       KustomizeRenderer.render(app, header, projectFiles)
           .forEach((path, content) -> files.put("kustomize/" + app.name() + "/" + path, content));
       GitOpsRenderer.render(app, header)
           .forEach((path, content) -> files.put("gitops/" + app.name() + "/" + path, content));
-    }
+    });
     return files;
   }
 }

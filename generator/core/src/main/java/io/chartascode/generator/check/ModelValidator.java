@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Runs every rule on every application and fails once, with all findings. */
 public final class ModelValidator {
@@ -53,6 +54,16 @@ public final class ModelValidator {
 
   /** Every finding for these applications, in rule order, with the files they name read from {@code projectFiles}. */
   public static List<Finding> check(List<Application> applications, ProjectFiles projectFiles) {
+    return check(applications, projectFiles, app -> {});
+  }
+
+  /**
+   * As {@link #check(List, ProjectFiles)}, handing each application to {@code whileValid} right
+   * after it is checked, as long as no application so far has a finding: a renderer can then use
+   * what the checks built for it while it is still at hand.
+   */
+  public static List<Finding> check(
+      List<Application> applications, ProjectFiles projectFiles, Consumer<Application> whileValid) {
     List<Rule> values = new ArrayList<>(VALUES);
     values.add(new ConfigurationRule(projectFiles));
     List<Finding> findings = new ArrayList<>();
@@ -70,6 +81,9 @@ public final class ModelValidator {
       if (structure.stream().noneMatch(f -> f.ruleId().equals(DeclaredParametersRule.ID))) {
         values.forEach(rule -> findings.addAll(rule.check(app)));
       }
+      if (findings.isEmpty()) {
+        whileValid.accept(app);
+      }
     }
     return findings;
   }
@@ -81,7 +95,15 @@ public final class ModelValidator {
 
   /** As {@link #validate(List)}, with the files the model names read from {@code projectFiles}. */
   public static void validate(List<Application> applications, ProjectFiles projectFiles) {
-    List<Finding> findings = check(applications, projectFiles);
+    validate(applications, projectFiles, app -> {});
+  }
+
+  /**
+   * As {@link #validate(List, ProjectFiles)}, handing each application to {@code whileValid} as
+   * {@link #check(List, ProjectFiles, Consumer)} does; throws at the end if there is any finding.
+   */
+  public static void validate(List<Application> applications, ProjectFiles projectFiles, Consumer<Application> whileValid) {
+    List<Finding> findings = check(applications, projectFiles, whileValid);
     if (!findings.isEmpty()) {
       throw new InvalidModelException(findings);
     }

@@ -86,18 +86,19 @@ public final class ManifestFactory {
   }
 
   /**
-   * The templated objects of each application built lately, with the parameters they read: the
-   * validation asks which parameters the objects read before the chart is rendered from the same
-   * objects, and an application is immutable, so they are built once. Weak keys: a catalog's
-   * applications are let go with it.
+   * The templated objects of applications checked but not yet rendered, with the parameters they
+   * read: the validation asks which parameters the objects read just before the chart is rendered
+   * from the same objects, and an application is immutable, so they are built once and handed on.
+   * Rendering takes them out, so at most a few are held; weak keys let go of the others.
    */
   private static final Map<Application, Templated> TEMPLATED = Collections.synchronizedMap(new WeakHashMap<>());
 
   private record Templated(List<Manifest> manifests, List<Parameter<?>> read) {}
 
-  /** Every object at its defaults, with the slots a template needs. */
+  /** Every object at its defaults, with the slots a template needs; built again on the next call. */
   public static List<Manifest> templated(Application app) {
-    return templatedOnce(app).manifests();
+    Templated known = TEMPLATED.remove(app);
+    return known != null ? known.manifests() : buildTemplated(app).manifests();
   }
 
   private static Templated templatedOnce(Application app) {
@@ -105,16 +106,19 @@ public final class ManifestFactory {
     if (known != null) {
       return known;
     }
+    Templated built = buildTemplated(app);
+    TEMPLATED.putIfAbsent(app, built); // built outside the lock: another thread's equal result may win
+    return built;
+  }
+
+  private static Templated buildTemplated(Application app) {
     List<TemplateBinder> binders = new ArrayList<>();
     List<Manifest> manifests = new ManifestFactory(app).all(() -> {
       TemplateBinder binder = new TemplateBinder(app);
       binders.add(binder);
       return binder;
     });
-    Templated built = new Templated(
-        List.copyOf(manifests), binders.stream().flatMap(b -> b.read().stream()).distinct().toList());
-    TEMPLATED.putIfAbsent(app, built); // built outside the lock: another thread's equal result may win
-    return built;
+    return new Templated(List.copyOf(manifests), binders.stream().flatMap(b -> b.read().stream()).distinct().toList());
   }
 
   /**
