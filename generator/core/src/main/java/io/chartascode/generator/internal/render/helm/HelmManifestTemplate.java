@@ -12,6 +12,7 @@ import io.chartascode.generator.internal.yaml.YamlSeq;
 import io.chartascode.generator.internal.yaml.YamlTrees;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns one templated {@link Manifest} into a Helm template: the object's tree at its defaults,
@@ -51,26 +52,28 @@ final class HelmManifestTemplate {
     }
     // A subtree without such text is kept as it is, not copied: almost every one is.
     if (node instanceof YamlMap map) {
-      List<YamlMap.Entry> entries = new ArrayList<>(map.entries().size());
-      boolean changed = false;
-      for (YamlMap.Entry entry : map.entries()) {
-        YamlMap.Entry written = entry instanceof YamlMap.Field f ? field(f, literalText(f.value())) : entry;
-        changed |= written != entry;
-        entries.add(written);
-      }
-      return changed ? new YamlMap(entries) : map;
+      List<YamlMap.Entry> entries = rewritten(
+          map.entries(), e -> e instanceof YamlMap.Field f ? field(f, literalText(f.value())) : e);
+      return entries == map.entries() ? map : new YamlMap(entries);
     }
     if (node instanceof YamlSeq seq) {
-      List<YamlSeq.Item> items = new ArrayList<>(seq.items().size());
-      boolean changed = false;
-      for (YamlSeq.Item item : seq.items()) {
-        YamlSeq.Item written = item instanceof YamlSeq.Element e ? element(e, literalText(e.node())) : item;
-        changed |= written != item;
-        items.add(written);
-      }
-      return changed ? new YamlSeq(items) : seq;
+      List<YamlSeq.Item> items = rewritten(
+          seq.items(), i -> i instanceof YamlSeq.Element e ? element(e, literalText(e.node())) : i);
+      return items == seq.items() ? seq : new YamlSeq(items);
     }
     return node;
+  }
+
+  /** {@code items} rewritten one by one; the same list when no item changed. */
+  private static <T> List<T> rewritten(List<T> items, UnaryOperator<T> rewrite) {
+    List<T> result = new ArrayList<>(items.size());
+    boolean changed = false;
+    for (T item : items) {
+      T written = rewrite.apply(item);
+      changed |= written != item;
+      result.add(written);
+    }
+    return changed ? result : items;
   }
 
   private static YamlMap.Field field(YamlMap.Field field, YamlNode value) {
