@@ -177,15 +177,8 @@ final class KeySourceReader {
     return Optional.of(keys);
   }
 
+  /** A non-empty object with no field but these. */
   private static boolean onlyFields(JsonNode node, String... allowed) {
-    if (!node.isObject() || node.isEmpty()) {
-      return false;
-    }
-    for (Iterator<String> fields = node.fieldNames(); fields.hasNext(); ) {
-      if (!List.of(allowed).contains(fields.next())) {
-        return false;
-      }
-    }
-    return true;
+    return !node.isEmpty() && Shapes.onlyFields(node, allowed);
   }
 }

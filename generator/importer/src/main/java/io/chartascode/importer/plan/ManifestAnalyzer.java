@@ -688,10 +688,9 @@ public final class ManifestAnalyzer implements Reading {
     return declare(within ? plan.withRange(min, max) : plan);
   }
 
+  /** No field but these: an object with no others, or no object at all (missing). */
   private static boolean onlyFields(JsonNode node, String... allowed) {
-    List<String> fields = new ArrayList<>();
-    node.fieldNames().forEachRemaining(fields::add);
-    return List.of(allowed).containsAll(fields);
+    return !node.isObject() || Shapes.onlyFields(node, allowed);
   }
 
   private static Optional<String> text(JsonNode map, String key) {
