@@ -80,25 +80,8 @@ EOF
 # config-rollout.sh's own option: --via WAY (or --via=WAY).
 VIA=helm
 script_option() {
-  case $1 in
-    --via)
-      (($# >= 2)) || usage_error "--via needs a value: helm or kustomize"
-      VIA=$2
-      OPTION_ARGS=2
-      ;;
-    --via=*)
-      VIA=${1#--via=}
-      OPTION_ARGS=1
-      ;;
-  esac
+  option_value --via VIA "helm or kustomize" "$@"
 }
-
-FAILURES=()
-check_failed() {
-  FAILURES+=("$*")
-  say "FAIL: $*"
-}
-check_passed() { say "ok: $*"; }
 
 # configmap_name VAR WHAT CMD...: runs the render CMD (read-only, no cluster) and stores in VAR the
 # one name $CONFIGMAP-<hash> it contains; records a problem if the render fails or names no or two.

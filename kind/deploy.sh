@@ -191,26 +191,8 @@ ensure_secret() {
 VIA=helm
 APP=envapp
 script_option() {
-  case $1 in
-    --app)
-      (($# >= 2)) || usage_error "--app needs a value: envapp or showcase"
-      APP=$2
-      OPTION_ARGS=2
-      ;;
-    --app=*)
-      APP=${1#--app=}
-      OPTION_ARGS=1
-      ;;
-    --via)
-      (($# >= 2)) || usage_error "--via needs a value: helm, kustomize, helmcharts or post-renderer"
-      VIA=$2
-      OPTION_ARGS=2
-      ;;
-    --via=*)
-      VIA=${1#--via=}
-      OPTION_ARGS=1
-      ;;
-  esac
+  option_value --app APP "envapp or showcase" "$@"
+  ((OPTION_ARGS > 0)) || option_value --via VIA "helm, kustomize, helmcharts or post-renderer" "$@"
 }
 
 main() {

@@ -43,13 +43,6 @@ Exit codes: 0 all checks passed, 1 a check failed, 2 usage error, 3 preflight fa
 EOF
 }
 
-FAILURES=()
-check_failed() {
-  FAILURES+=("$*")
-  say "FAIL: $*"
-}
-check_passed() { say "ok: $*"; }
-
 check_pods() {
   local pods=$1 ready=0 line name node status deleted
   local -A nodes=()

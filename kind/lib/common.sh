@@ -91,6 +91,33 @@ parse_flags_only() {
   done
 }
 
+# option_value NAME VAR HINT ARGS...: for a script_option. When ARGS start with NAME VALUE or
+# NAME=VALUE, puts VALUE in VAR and sets OPTION_ARGS to how many arguments that took; NAME without a
+# value is a usage error naming HINT, the values it takes.
+option_value() {
+  local name=$1 var=$2 hint=$3
+  shift 3
+  case $1 in
+    "$name")
+      (($# >= 2)) || usage_error "$name needs a value: $hint"
+      printf -v "$var" '%s' "$2"
+      OPTION_ARGS=2
+      ;;
+    "$name"=*)
+      printf -v "$var" '%s' "${1#"$name"=}"
+      OPTION_ARGS=1
+      ;;
+  esac
+}
+
+# check_failed / check_passed MESSAGE: a script's checks; the failed ones are kept in FAILURES.
+FAILURES=()
+check_failed() {
+  FAILURES+=("$*")
+  say "FAIL: $*"
+}
+check_passed() { say "ok: $*"; }
+
 # parse_env_args ARGS...: the options of a script that takes one env: --dry-run, --help, and the
 # env itself (dev or prod), which it puts in TARGET_ENV. A script with options of its own defines
 # script_option: it gets the remaining arguments and sets OPTION_ARGS to how many it took (0 when
