@@ -52,17 +52,20 @@ public final class Generator {
   /** As {@link #render(List, GeneratedHeader)}, reading the files the model names relative to {@code projectDirectory}. */
   public static SortedMap<String, String> render(List<Application> applications, GeneratedHeader header, Path projectDirectory) {
     ProjectFiles projectFiles = ProjectFiles.in(projectDirectory);
-    SortedMap<String, String> files = new TreeMap<>();
     // Each application is rendered, in memory, as soon as it is found valid, while the objects
     // its checks built are still at hand; an invalid one later throws them all away.
-    ModelValidator.validate(applications, projectFiles, app -> {
+    List<SortedMap<String, String>> rendered = ModelValidator.validate(applications, projectFiles, app -> {
+      SortedMap<String, String> files = new TreeMap<>();
       HelmChartRenderer.render(app, header, projectFiles)
           .forEach((path, content) -> files.put("helm/" + app.name() + "/" + path, content));
       KustomizeRenderer.render(app, header, projectFiles)
           .forEach((path, content) -> files.put("kustomize/" + app.name() + "/" + path, content));
       GitOpsRenderer.render(app, header)
           .forEach((path, content) -> files.put("gitops/" + app.name() + "/" + path, content));
+      return files;
     });
+    SortedMap<String, String> files = new TreeMap<>();
+    rendered.forEach(files::putAll);
     return files;
   }
 }

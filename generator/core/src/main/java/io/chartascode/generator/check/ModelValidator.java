@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Runs every rule on every application and fails once, with all findings. */
 public final class ModelValidator {
@@ -54,38 +54,7 @@ public final class ModelValidator {
 
   /** Every finding for these applications, in rule order, with the files they name read from {@code projectFiles}. */
   public static List<Finding> check(List<Application> applications, ProjectFiles projectFiles) {
-    return check(applications, projectFiles, app -> {});
-  }
-
-  /**
-   * As {@link #check(List, ProjectFiles)}, handing each application to {@code whileValid} right
-   * after it is checked, as long as no application so far has a finding: a renderer can then use
-   * what the checks built for it while it is still at hand.
-   */
-  public static List<Finding> check(
-      List<Application> applications, ProjectFiles projectFiles, Consumer<Application> whileValid) {
-    List<Rule> values = new ArrayList<>(VALUES);
-    values.add(new ConfigurationRule(projectFiles));
-    List<Finding> findings = new ArrayList<>();
-    Set<String> names = new HashSet<>();
-    for (Application app : applications) {
-      if (!names.add(app.name())) {
-        findings.add(
-            new Finding(
-                NamesRule.ID, app.name(), "two applications are named '" + app.name() + "'; their files would collide"));
-      }
-      List<Finding> structure = new ArrayList<>();
-      STRUCTURE.forEach(rule -> structure.addAll(rule.check(app)));
-      findings.addAll(structure);
-      // An undeclared parameter has no value to evaluate; fix that first.
-      if (structure.stream().noneMatch(f -> f.ruleId().equals(DeclaredParametersRule.ID))) {
-        values.forEach(rule -> findings.addAll(rule.check(app)));
-      }
-      if (findings.isEmpty()) {
-        whileValid.accept(app);
-      }
-    }
-    return findings;
+    return checkAll(applications, projectFiles, app -> null).findings();
   }
 
   /** Throws {@link InvalidModelException} listing every finding, if there is any. */
@@ -95,17 +64,63 @@ public final class ModelValidator {
 
   /** As {@link #validate(List)}, with the files the model names read from {@code projectFiles}. */
   public static void validate(List<Application> applications, ProjectFiles projectFiles) {
-    validate(applications, projectFiles, app -> {});
+    validate(applications, projectFiles, app -> null);
   }
 
   /**
-   * As {@link #validate(List, ProjectFiles)}, handing each application to {@code whileValid} as
-   * {@link #check(List, ProjectFiles, Consumer)} does; throws at the end if there is any finding.
+   * As {@link #validate(List, ProjectFiles)}, handing each application that has no finding of its
+   * own to {@code render} right after it is checked, while the objects its checks built are still
+   * at hand; the results come back in the applications' order. Applications are independent, so
+   * several are checked and rendered at once, on the common fork-join pool: {@code render} must be
+   * safe to call from several threads.
    */
-  public static void validate(List<Application> applications, ProjectFiles projectFiles, Consumer<Application> whileValid) {
-    List<Finding> findings = check(applications, projectFiles, whileValid);
-    if (!findings.isEmpty()) {
-      throw new InvalidModelException(findings);
+  public static <T> List<T> validate(
+      List<Application> applications, ProjectFiles projectFiles, Function<Application, T> render) {
+    Checked<T> checked = checkAll(applications, projectFiles, render);
+    if (!checked.findings().isEmpty()) {
+      throw new InvalidModelException(checked.findings());
     }
+    return checked.rendered();
+  }
+
+  /** Every finding, in the applications' order, and what {@code render} gave for each. */
+  private record Checked<T>(List<Finding> findings, List<T> rendered) {}
+
+  /** One application's own findings, and its render where it has none. */
+  private record Outcome<T>(List<Finding> findings, T rendered) {}
+
+  private static <T> Checked<T> checkAll(
+      List<Application> applications, ProjectFiles projectFiles, Function<Application, T> render) {
+    List<Rule> values = new ArrayList<>(VALUES);
+    values.add(new ConfigurationRule(projectFiles));
+    List<Outcome<T>> outcomes = applications.parallelStream()
+        .map(app -> {
+          List<Finding> own = findings(app, values);
+          return new Outcome<>(own, own.isEmpty() ? render.apply(app) : null);
+        })
+        .toList();
+    List<Finding> findings = new ArrayList<>();
+    List<T> rendered = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < applications.size(); i++) {
+      String name = applications.get(i).name();
+      if (!names.add(name)) {
+        findings.add(new Finding(NamesRule.ID, name, "two applications are named '" + name + "'; their files would collide"));
+      }
+      findings.addAll(outcomes.get(i).findings());
+      rendered.add(outcomes.get(i).rendered());
+    }
+    return new Checked<>(findings, rendered);
+  }
+
+  /** The findings of one application on its own, in rule order. */
+  private static List<Finding> findings(Application app, List<Rule> values) {
+    List<Finding> findings = new ArrayList<>();
+    STRUCTURE.forEach(rule -> findings.addAll(rule.check(app)));
+    // An undeclared parameter has no value to evaluate; fix that first.
+    if (findings.stream().noneMatch(f -> f.ruleId().equals(DeclaredParametersRule.ID))) {
+      values.forEach(rule -> findings.addAll(rule.check(app)));
+    }
+    return findings;
   }
 }
