@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +25,13 @@ class DeterminismTest {
   @Test
   void renderingTwiceGivesIdenticalFiles() {
     assertThat(Generator.render(new EnvAppCatalog().applications())).isEqualTo(RENDERED);
+  }
+
+  @Test
+  void applicationsRenderedSideBySideGiveTheFilesEachGivesAlone() {
+    SortedMap<String, String> alone = new TreeMap<>();
+    new EnvAppCatalog().applications().forEach(app -> alone.putAll(Generator.render(List.of(app))));
+    assertThat(RENDERED).isEqualTo(alone);
   }
 
   @Test

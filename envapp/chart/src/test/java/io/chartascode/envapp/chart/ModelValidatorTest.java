@@ -208,6 +208,21 @@ class ModelValidatorTest {
         .hasMessageContaining("[CAC-HPA-001] envapp.environments[qa].autoscaling.minReplicas");
   }
 
+  @Test
+  void findingsOfSeveralApplicationsComeInTheirOrderThoughTheyAreCheckedSideBySide() {
+    List<Application> apps = List.of(
+        renamed("first").toBuilder().appVersion("v1 beta").build(),
+        renamed("valid"),
+        renamed("first"),
+        renamed("last").toBuilder().appVersion("v2 beta").build());
+    assertThat(ModelValidator.check(apps))
+        .extracting(Finding::ruleId, Finding::path)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("CAC-NAME-001", "first.appVersion"),
+            org.assertj.core.groups.Tuple.tuple("CAC-NAME-001", "first"),
+            org.assertj.core.groups.Tuple.tuple("CAC-NAME-001", "last.appVersion"));
+  }
+
   private static Application withPodLabels(String key, String value) {
     Parameter<java.util.SortedMap<String, String>> labels =
         Parameter.stringMap("podLabels", new java.util.TreeMap<>(java.util.Map.of(key, value))).build();
