@@ -4,7 +4,9 @@ import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Autoscaling;
 import io.chartascode.generator.model.Value;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder;
 import java.util.ArrayList;
@@ -31,20 +33,16 @@ final class AutoscalerPart implements Part {
   @Override
   public HasMetadata build(Application app, Binder b) {
     Autoscaling autoscaling = app.autoscaling().orElseThrow();
-    return new HorizontalPodAutoscalerBuilder()
-        .withMetadata(Part.metadata(b))
-        .withNewSpec()
-        .withNewScaleTargetRef()
-        .withApiVersion("apps/v1")
-        .withKind("Deployment")
-        .withName(b.name(""))
-        .endScaleTargetRef()
-        .withMinReplicas(b.value(autoscaling.minReplicas()))
-        .withMaxReplicas(b.value(autoscaling.maxReplicas()))
-        .withMetrics(metrics(b, autoscaling))
-        .withBehavior(autoscaling.behavior().orElse(null))
-        .endSpec()
-        .build();
+    HorizontalPodAutoscaler hpa = new HorizontalPodAutoscaler();
+    hpa.setMetadata(Part.metadata(b));
+    HorizontalPodAutoscalerSpec spec = new HorizontalPodAutoscalerSpec();
+    spec.setScaleTargetRef(new CrossVersionObjectReference("apps/v1", "Deployment", b.name("")));
+    spec.setMinReplicas(b.value(autoscaling.minReplicas()));
+    spec.setMaxReplicas(b.value(autoscaling.maxReplicas()));
+    spec.setMetrics(metrics(b, autoscaling));
+    spec.setBehavior(autoscaling.behavior().orElse(null));
+    hpa.setSpec(spec);
+    return hpa;
   }
 
   private static List<MetricSpec> metrics(Binder b, Autoscaling autoscaling) {

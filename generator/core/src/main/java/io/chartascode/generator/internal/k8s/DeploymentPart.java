@@ -12,23 +12,21 @@ import io.chartascode.generator.model.Value;
 import io.chartascode.generator.model.Workload;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.AffinityBuilder;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.EmptyDirVolumeSource;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
-import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
-import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
-import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
-import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
@@ -139,51 +137,48 @@ final class DeploymentPart implements Part {
     return containers;
   }
 
+  /**
+   * One container, set field by field: a {@code ContainerBuilder} would copy every probe, mount and
+   * variable into builders of its own and out again. The parts taken from the model (probes,
+   * security context, mounts) are shared, not copied; no built object is changed afterwards.
+   */
   private static io.fabric8.kubernetes.api.model.Container container(Binder b, Container c) {
-    ContainerBuilder container =
-        new ContainerBuilder()
-            .withName(c.name())
-            .withImage(b.value(c.image().reference()))
-            .withImagePullPolicy(b.value(c.pullPolicy()));
-    for (int i = 0; i < c.ports().size(); i++) {
-      ContainerPort port = c.ports().get(i);
-      container
-          .addNewPort()
-          .withName(port.name())
-          .withContainerPort(b.value(port.port()))
-          .withProtocol("TCP")
-          .endPort();
+    io.fabric8.kubernetes.api.model.Container container = new io.fabric8.kubernetes.api.model.Container();
+    container.setName(c.name());
+    container.setImage(b.value(c.image().reference()));
+    container.setImagePullPolicy(b.value(c.pullPolicy()));
+    List<io.fabric8.kubernetes.api.model.ContainerPort> ports = new ArrayList<>();
+    for (ContainerPort port : c.ports()) {
+      io.fabric8.kubernetes.api.model.ContainerPort built = new io.fabric8.kubernetes.api.model.ContainerPort();
+      built.setName(port.name());
+      built.setContainerPort(b.value(port.port()));
+      built.setProtocol("TCP");
+      ports.add(built);
     }
+    container.setPorts(ports);
+    List<io.fabric8.kubernetes.api.model.EnvVar> env = new ArrayList<>();
     for (EnvVar var : c.env()) {
-      container.addToEnv(var.<io.fabric8.kubernetes.api.model.EnvVar>match(
-          value -> new EnvVarBuilder().withName(var.name()).withValue(b.value(value)).build(),
-          key -> new EnvVarBuilder().withName(var.name()).withValueFrom(KeySourceRefs.envVarSource(b, key)).build(),
-          source -> new EnvVarBuilder().withName(var.name()).withValueFrom(source).build()));
+      env.add(var.<io.fabric8.kubernetes.api.model.EnvVar>match(
+          value -> new io.fabric8.kubernetes.api.model.EnvVar(var.name(), b.value(value), null),
+          key -> new io.fabric8.kubernetes.api.model.EnvVar(var.name(), null, KeySourceRefs.envVarSource(b, key)),
+          source -> new io.fabric8.kubernetes.api.model.EnvVar(var.name(), null, source)));
     }
-    c.envFrom().forEach(from -> container.addToEnvFrom(KeySourceRefs.envFromSource(b, from)));
-    c.extraEnv()
-        .ifPresent(
-            extra ->
-                b.entries(extra)
-                    .forEach(
-                        (name, value) ->
-                            container.addToEnv(
-                                new EnvVarBuilder().withName(name).withValue(value).build())));
-    c.liveness().ifPresent(container::withLivenessProbe);
-    c.readiness().ifPresent(container::withReadinessProbe);
-    c.startup().ifPresent(container::withStartupProbe);
-    c.lifecycle().ifPresent(container::withLifecycle);
-    if (!c.command().isEmpty()) {
-      container.withCommand(c.command());
-    }
-    if (!c.args().isEmpty()) {
-      container.withArgs(c.args());
-    }
-    return container
-        .withResources(resources(b, c.resources()))
-        .withSecurityContext(c.securityContext())
-        .withVolumeMounts(mounts(c))
-        .build();
+    List<EnvFromSource> envFrom = new ArrayList<>();
+    c.envFrom().forEach(from -> envFrom.add(KeySourceRefs.envFromSource(b, from)));
+    c.extraEnv().ifPresent(extra -> b.entries(extra)
+        .forEach((name, value) -> env.add(new io.fabric8.kubernetes.api.model.EnvVar(name, value, null))));
+    container.setEnv(env);
+    container.setEnvFrom(envFrom);
+    container.setLivenessProbe(c.liveness().orElse(null));
+    container.setReadinessProbe(c.readiness().orElse(null));
+    container.setStartupProbe(c.startup().orElse(null));
+    container.setLifecycle(c.lifecycle().orElse(null));
+    container.setCommand(c.command());
+    container.setArgs(c.args());
+    container.setResources(resources(b, c.resources()));
+    container.setSecurityContext(c.securityContext());
+    container.setVolumeMounts(mounts(c));
+    return container;
   }
 
   /** The writable directories' emptyDirs, then the model's own volumes, then those of ConfigMaps and Secrets. */
@@ -193,7 +188,12 @@ final class DeploymentPart implements Part {
         .flatMap(c -> c.writableDirectories().stream())
         .map(WritableVolumes::name)
         .distinct()
-        .forEach(name -> volumes.add(new VolumeBuilder().withName(name).withNewEmptyDir().endEmptyDir().build()));
+        .forEach(name -> {
+          Volume volume = new Volume();
+          volume.setName(name);
+          volume.setEmptyDir(new EmptyDirVolumeSource());
+          volumes.add(volume);
+        });
     volumes.addAll(workload.volumes());
     workload.keyVolumes().forEach(volume -> volumes.add(KeySourceRefs.volume(b, volume)));
     return volumes;
@@ -201,16 +201,21 @@ final class DeploymentPart implements Part {
 
   private static List<VolumeMount> mounts(Container c) {
     List<VolumeMount> mounts = new ArrayList<>();
-    c.writableDirectories().forEach(dir -> mounts.add(new VolumeMountBuilder().withName(WritableVolumes.name(dir)).withMountPath(dir).build()));
+    c.writableDirectories().forEach(dir -> {
+      VolumeMount mount = new VolumeMount();
+      mount.setName(WritableVolumes.name(dir));
+      mount.setMountPath(dir);
+      mounts.add(mount);
+    });
     mounts.addAll(c.mounts());
     return mounts;
   }
 
-  private static io.fabric8.kubernetes.api.model.ResourceRequirements resources(Binder b, Resources r) {
-    return new ResourceRequirementsBuilder()
-        .withRequests(cpuAndMemory(quantity(b, r.cpuRequest()), quantity(b, r.memoryRequest())))
-        .withLimits(cpuAndMemory(quantity(b, r.cpuLimit()), quantity(b, r.memoryLimit())))
-        .build();
+  private static ResourceRequirements resources(Binder b, Resources r) {
+    ResourceRequirements resources = new ResourceRequirements();
+    resources.setRequests(cpuAndMemory(quantity(b, r.cpuRequest()), quantity(b, r.memoryRequest())));
+    resources.setLimits(cpuAndMemory(quantity(b, r.cpuLimit()), quantity(b, r.memoryLimit())));
+    return resources;
   }
 
   private static Map<String, Quantity> cpuAndMemory(Quantity cpu, Quantity memory) {

@@ -4,7 +4,9 @@ import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.DisruptionBudget;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec;
 
 /** The PodDisruptionBudget (policy/v1), where {@link DisruptionBudgets#applies} says so. */
 final class DisruptionBudgetPart implements Part {
@@ -23,16 +25,16 @@ final class DisruptionBudgetPart implements Part {
     DisruptionBudget budget = app.disruptionBudget();
     IntOrString count = new IntOrString(b.value(budget.count()));
     boolean max = budget.limit() == DisruptionBudget.Limit.MAX_UNAVAILABLE;
-    return new PodDisruptionBudgetBuilder()
-        .withMetadata(Part.metadata(b))
-        .withNewSpec()
-        .withMaxUnavailable(max ? count : null)
-        .withMinAvailable(max ? null : count)
-        // Literal on both sides: Kustomize's label transformer only adds to selectors that exist.
-        .withNewSelector()
-        .withMatchLabels(b.selectorLabels())
-        .endSelector()
-        .endSpec()
-        .build();
+    PodDisruptionBudget object = new PodDisruptionBudget();
+    object.setMetadata(Part.metadata(b));
+    PodDisruptionBudgetSpec spec = new PodDisruptionBudgetSpec();
+    spec.setMaxUnavailable(max ? count : null);
+    spec.setMinAvailable(max ? null : count);
+    // Literal on both sides: Kustomize's label transformer only adds to selectors that exist.
+    LabelSelector selector = new LabelSelector();
+    selector.setMatchLabels(b.selectorLabels());
+    spec.setSelector(selector);
+    object.setSpec(spec);
+    return object;
   }
 }

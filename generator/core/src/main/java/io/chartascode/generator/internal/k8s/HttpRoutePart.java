@@ -6,11 +6,12 @@ import io.chartascode.generator.model.Value;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPHeaderMatch;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPHeaderMatchBuilder;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteMatch;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteMatchBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRuleBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteSpec;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReferenceBuilder;
 import java.util.Optional;
@@ -38,14 +39,14 @@ final class HttpRoutePart implements Part {
   @Override
   public HasMetadata build(Application app, Binder b) {
     HttpRoute route = app.httpRoute().orElseThrow();
-    return new HTTPRouteBuilder()
-        .withMetadata(Part.metadata(b))
-        .withNewSpec()
-        .withParentRefs(route.parentRefs().stream().map(parent -> parent(b, parent)).toList())
-        .withHostnames(route.hostnames().stream().map(hostname -> b.value(hostname)).toList())
-        .withRules(route.rules().stream().map(rule -> rule(app, b, rule)).toList())
-        .endSpec()
-        .build();
+    HTTPRoute object = new HTTPRoute();
+    object.setMetadata(Part.metadata(b));
+    HTTPRouteSpec spec = new HTTPRouteSpec();
+    spec.setParentRefs(route.parentRefs().stream().map(parent -> parent(b, parent)).toList());
+    spec.setHostnames(route.hostnames().stream().map(hostname -> b.value(hostname)).toList());
+    spec.setRules(route.rules().stream().map(rule -> rule(app, b, rule)).toList());
+    object.setSpec(spec);
+    return object;
   }
 
   private static ParentReference parent(Binder b, HttpRoute.ParentRef parent) {

@@ -7,9 +7,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressSpec;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLSBuilder;
 import java.util.Optional;
@@ -36,14 +36,14 @@ final class IngressPart implements Part {
     Ingress ingress = app.ingress().orElseThrow();
     ObjectMeta metadata = Part.metadata(b);
     metadata.setAnnotations(ingress.annotations().map(b::map).orElse(null));
-    return new IngressBuilder()
-        .withMetadata(metadata)
-        .withNewSpec()
-        .withIngressClassName(ingress.className().map(b::value).orElse(null))
-        .withRules(ingress.rules().stream().map(rule -> rule(app, b, rule)).toList())
-        .withTls(ingress.tls().stream().map(tls -> tls(b, tls)).toList())
-        .endSpec()
-        .build();
+    IngressSpec spec = new IngressSpec();
+    spec.setIngressClassName(ingress.className().map(b::value).orElse(null));
+    spec.setRules(ingress.rules().stream().map(rule -> rule(app, b, rule)).toList());
+    spec.setTls(ingress.tls().stream().map(tls -> tls(b, tls)).toList());
+    io.fabric8.kubernetes.api.model.networking.v1.Ingress object = new io.fabric8.kubernetes.api.model.networking.v1.Ingress();
+    object.setMetadata(metadata);
+    object.setSpec(spec);
+    return object;
   }
 
   private static IngressRule rule(Application app, Binder b, Ingress.Rule rule) {

@@ -11,11 +11,12 @@ import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirementBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,20 +48,19 @@ final class NetworkPolicyPart implements Part {
     NetworkPolicy policy = app.networkPolicy();
     List<String> types = new ArrayList<>(List.of("Ingress"));
     policy.egress().ifPresent(rules -> types.add("Egress"));
-    return new NetworkPolicyBuilder()
-        .withMetadata(Part.metadata(b))
-        .withNewSpec()
-        .withNewPodSelector()
-        .withMatchLabels(b.selectorLabels())
-        .endPodSelector()
-        .withPolicyTypes(types)
-        .addNewIngress()
-        .withFrom(policy.ingressFrom().stream().map(NetworkPolicyPart::peer).toList())
-        .withPorts(app.service().ports().stream().map(p -> port("TCP", new IntOrString(p.targetPortName()))).toList())
-        .endIngress()
-        .withEgress(policy.egress().map(NetworkPolicyPart::egress).orElse(List.of()))
-        .endSpec()
-        .build();
+    io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy object = new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy();
+    object.setMetadata(Part.metadata(b));
+    NetworkPolicySpec spec = new NetworkPolicySpec();
+    LabelSelector podSelector = new LabelSelector();
+    podSelector.setMatchLabels(b.selectorLabels());
+    spec.setPodSelector(podSelector);
+    spec.setPolicyTypes(types);
+    spec.setIngress(List.of(new NetworkPolicyIngressRule(
+        policy.ingressFrom().stream().map(NetworkPolicyPart::peer).toList(),
+        app.service().ports().stream().map(p -> port("TCP", new IntOrString(p.targetPortName()))).toList())));
+    spec.setEgress(policy.egress().map(NetworkPolicyPart::egress).orElse(List.of()));
+    object.setSpec(spec);
+    return object;
   }
 
   private static List<NetworkPolicyEgressRule> egress(List<NetworkPolicy.Egress> rules) {

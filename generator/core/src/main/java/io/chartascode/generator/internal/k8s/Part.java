@@ -4,7 +4,6 @@ import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Value;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.Optional;
 
 /**
@@ -27,12 +26,16 @@ interface Part {
   /** The object, its varying fields read through the binder. */
   HasMetadata build(Application app, Binder b);
 
-  /** Name, namespace and labels, as every object of the application has them. */
+  /**
+   * Name, namespace and labels, as every object of the application has them. Parts set built
+   * pieces into their objects rather than handing them to a builder: fabric8's builders copy what
+   * they are given, and copy again each time a nested builder closes.
+   */
   static ObjectMeta metadata(Binder b) {
-    return new ObjectMetaBuilder()
-        .withName(b.name(""))
-        .withNamespace(b.namespace())
-        .withLabels(b.labels(LabelSet.OBJECT))
-        .build();
+    ObjectMeta metadata = new ObjectMeta();
+    metadata.setName(b.name(""));
+    metadata.setNamespace(b.namespace());
+    metadata.setLabels(b.labels(LabelSet.OBJECT));
+    return metadata;
   }
 }

@@ -1,19 +1,12 @@
 package io.chartascode.generator.internal.render.helm;
 
+import io.chartascode.generator.GeneratedHeader;
 import io.chartascode.generator.internal.ProjectFiles;
 import io.chartascode.generator.internal.k8s.LabelSet;
 import io.chartascode.generator.internal.k8s.Labels;
 import io.chartascode.generator.internal.k8s.Manifest;
 import io.chartascode.generator.internal.k8s.ManifestFactory;
 import io.chartascode.generator.internal.k8s.Slot;
-import io.chartascode.generator.model.Application;
-import io.chartascode.generator.model.Bound;
-import io.chartascode.generator.model.ChartParameters;
-import io.chartascode.generator.model.Environment;
-import io.chartascode.generator.model.Parameter;
-import io.chartascode.generator.model.SecretReference;
-import io.chartascode.generator.model.Value;
-import io.chartascode.generator.GeneratedHeader;
 import io.chartascode.generator.internal.render.ValuesTree;
 import io.chartascode.generator.internal.yaml.NodePath;
 import io.chartascode.generator.internal.yaml.YamlDocument;
@@ -22,6 +15,14 @@ import io.chartascode.generator.internal.yaml.YamlNode;
 import io.chartascode.generator.internal.yaml.YamlScalar;
 import io.chartascode.generator.internal.yaml.YamlTrees;
 import io.chartascode.generator.internal.yaml.YamlWriter;
+import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Bound;
+import io.chartascode.generator.model.ChartParameters;
+import io.chartascode.generator.model.Environment;
+import io.chartascode.generator.model.Parameter;
+import io.chartascode.generator.model.SecretReference;
+import io.chartascode.generator.model.Value;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.util.List;
 import java.util.Map;
@@ -113,43 +114,47 @@ public final class HelmChartRenderer {
         .formatted(fullname, secrets, fullname, port);
   }
 
+  /**
+   * The pod of the {@code helm test} hook, the same in every chart: built once. Placeholders keep
+   * each varying field at its place; {@link #testConnection} replaces them.
+   */
+  private static final Pod TEST_POD =
+      new PodBuilder()
+          .withNewMetadata()
+          .withName("test")
+          .withLabels(Map.of("placeholder", "labels"))
+          .addToAnnotations("helm.sh/hook", "test")
+          .addToAnnotations("helm.sh/hook-delete-policy", "before-hook-creation,hook-succeeded")
+          .endMetadata()
+          .withNewSpec()
+          .withRestartPolicy("Never")
+          .withAutomountServiceAccountToken(false)
+          .withNewSecurityContext()
+          .withRunAsNonRoot(true)
+          .withRunAsUser(1000L)
+          .withRunAsGroup(1000L)
+          .withNewSeccompProfile()
+          .withType("RuntimeDefault")
+          .endSeccompProfile()
+          .endSecurityContext()
+          .addNewContainer()
+          .withName("wget")
+          .withImage("placeholder")
+          .withCommand("wget")
+          .withArgs("-q", "-O-", "target")
+          .withNewSecurityContext()
+          .withAllowPrivilegeEscalation(false)
+          .withReadOnlyRootFilesystem(true)
+          .withNewCapabilities()
+          .withDrop("ALL")
+          .endCapabilities()
+          .endSecurityContext()
+          .endContainer()
+          .endSpec()
+          .build();
+
   /** A {@code helm test} hook that fetches the Service once, hardened like the app itself. */
   private String testConnection() {
-    var pod =
-        new PodBuilder()
-            .withNewMetadata()
-            .withName("test")
-            // Placeholders keep each field at its place; the slots below replace them.
-            .withLabels(Map.of("placeholder", "labels"))
-            .addToAnnotations("helm.sh/hook", "test")
-            .addToAnnotations("helm.sh/hook-delete-policy", "before-hook-creation,hook-succeeded")
-            .endMetadata()
-            .withNewSpec()
-            .withRestartPolicy("Never")
-            .withAutomountServiceAccountToken(false)
-            .withNewSecurityContext()
-            .withRunAsNonRoot(true)
-            .withRunAsUser(1000L)
-            .withRunAsGroup(1000L)
-            .withNewSeccompProfile()
-            .withType("RuntimeDefault")
-            .endSeccompProfile()
-            .endSecurityContext()
-            .addNewContainer()
-            .withName("wget")
-            .withImage("placeholder")
-            .withCommand("wget")
-            .withArgs("-q", "-O-", "target")
-            .withNewSecurityContext()
-            .withAllowPrivilegeEscalation(false)
-            .withReadOnlyRootFilesystem(true)
-            .withNewCapabilities()
-            .withDrop("ALL")
-            .endCapabilities()
-            .endSecurityContext()
-            .endContainer()
-            .endSpec()
-            .build();
     String include = names.include(names.fullname());
     String target =
         "{{ printf \"%s:%v\" (" + include + ") "
@@ -159,7 +164,7 @@ public final class HelmChartRenderer {
     Manifest hook =
         new Manifest(
             "test-connection",
-            pod,
+            TEST_POD,
             Optional.empty(),
             List.of(
                 new Slot.Name(NodePath.of("metadata.name"), "-test-connection"),
