@@ -8,8 +8,8 @@ import io.chartascode.generator.model.Value;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.SortedMap;
+import java.util.function.Function;
 
 /**
  * Real values for one set of parameter values. Labels and namespace are left to Kustomize's own

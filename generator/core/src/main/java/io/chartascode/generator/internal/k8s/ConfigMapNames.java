@@ -1,9 +1,9 @@
 package io.chartascode.generator.internal.k8s;
 
+import io.chartascode.generator.internal.ProjectFiles;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Configuration;
 import io.chartascode.generator.model.ParameterValues;
-import io.chartascode.generator.internal.ProjectFiles;
 
 /** How a {@link Configuration}'s ConfigMap is named, before and after its content hash is appended. */
 public final class ConfigMapNames {

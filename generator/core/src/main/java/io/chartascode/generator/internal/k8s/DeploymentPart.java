@@ -11,26 +11,23 @@ import io.chartascode.generator.model.TopologySpread;
 import io.chartascode.generator.model.Value;
 import io.chartascode.generator.model.Workload;
 import io.fabric8.kubernetes.api.model.Affinity;
-import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.EmptyDirVolumeSource;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodAffinityTerm;
+import io.fabric8.kubernetes.api.model.PodAntiAffinity;
 import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
-import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.WeightedPodAffinityTerm;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
-import io.fabric8.kubernetes.api.model.apps.DeploymentSpecBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,75 +53,62 @@ final class DeploymentPart implements Part {
     Workload workload = app.workload();
     Value<Boolean> autoscaled =
         app.autoscaling().map(Autoscaling::enabled).orElse(Value.fixed(false));
-    // fabric8's nested builders copy the whole subtree each time one closes, which would copy the
-    // containers (probes, env, mounts) eight times per build; so the pod spec and the levels above
-    // it are put together from built parts. The binder is still met in the order of the fields.
+    // Set field by field (see Part#metadata): fabric8's nested builders would copy the containers
+    // (probes, env, mounts) eight times per build. The binder is met in the order of the fields.
     ObjectMeta metadata = Part.metadata(b);
     Integer replicas = b.valueUnless(autoscaled, workload.replicas());
     Map<String, String> selector = b.labels(LabelSet.SELECTOR);
-    ObjectMeta podMetadata = new ObjectMetaBuilder()
-        .withLabels(b.labels(LabelSet.POD))
-        .withAnnotations(workload.podAnnotations().map(b::map).orElse(null))
-        .build();
-    PodSpec pod = new PodSpecBuilder()
-        .withServiceAccountName(b.name(""))
-        .withAutomountServiceAccountToken(false)
-        // Service links inject one variable per Service in the namespace into the environment.
-        .withEnableServiceLinks(false)
-        .withSecurityContext(workload.podSecurityContext())
-        .withAffinity(workload.antiAffinity().map(a -> antiAffinity(b, a)).orElse(null))
-        .withTopologySpreadConstraints(topologySpreads(b, workload))
-        .withTolerations(workload.tolerations())
-        .withTerminationGracePeriodSeconds(workload.terminationGracePeriodSeconds().orElse(null))
-        .withNodeSelector(workload.nodeSelector().isEmpty() ? null : workload.nodeSelector())
-        .withPriorityClassName(workload.priorityClassName().orElse(null))
-        .withImagePullSecrets(workload.imagePullSecrets().stream().map(LocalObjectReference::new).toList())
-        .build();
+    ObjectMeta podMetadata = new ObjectMeta();
+    podMetadata.setLabels(b.labels(LabelSet.POD));
+    podMetadata.setAnnotations(workload.podAnnotations().map(b::map).orElse(null));
+    PodSpec pod = new PodSpec();
+    pod.setServiceAccountName(b.name(""));
+    pod.setAutomountServiceAccountToken(false);
+    // Service links inject one variable per Service in the namespace into the environment.
+    pod.setEnableServiceLinks(false);
+    pod.setSecurityContext(workload.podSecurityContext());
+    pod.setAffinity(workload.antiAffinity().map(a -> antiAffinity(b, a)).orElse(null));
+    pod.setTopologySpreadConstraints(topologySpreads(b, workload));
+    pod.setTolerations(workload.tolerations());
+    pod.setTerminationGracePeriodSeconds(workload.terminationGracePeriodSeconds().orElse(null));
+    pod.setNodeSelector(workload.nodeSelector().isEmpty() ? null : workload.nodeSelector());
+    pod.setPriorityClassName(workload.priorityClassName().orElse(null));
+    pod.setImagePullSecrets(workload.imagePullSecrets().stream().map(LocalObjectReference::new).toList());
     pod.setInitContainers(containers(b, workload.initContainers()));
     pod.setContainers(containers(b, workload.containers()));
     pod.setVolumes(volumes(b, workload));
-    DeploymentSpec spec = new DeploymentSpecBuilder()
-        .withReplicas(replicas)
-        .withStrategy(workload.strategy().orElse(null))
-        .withNewSelector()
-        .withMatchLabels(selector)
-        .endSelector()
-        .build();
+    DeploymentSpec spec = new DeploymentSpec();
+    spec.setReplicas(replicas);
+    spec.setStrategy(workload.strategy().orElse(null));
+    spec.setSelector(Part.selector(selector));
     spec.setTemplate(new PodTemplateSpec(podMetadata, pod));
-    Deployment deployment = new DeploymentBuilder().withMetadata(metadata).build();
+    Deployment deployment = new Deployment();
+    deployment.setMetadata(metadata);
     deployment.setSpec(spec);
     return deployment;
   }
 
   private static Affinity antiAffinity(Binder b, AntiAffinity anti) {
-    return new AffinityBuilder()
-        .withNewPodAntiAffinity()
-        .addNewPreferredDuringSchedulingIgnoredDuringExecution()
-        .withWeight(anti.weight())
-        .withNewPodAffinityTerm()
-        .withTopologyKey(anti.topologyKey())
-        .withNewLabelSelector()
-        .withMatchLabels(b.selectorLabels())
-        .endLabelSelector()
-        .endPodAffinityTerm()
-        .endPreferredDuringSchedulingIgnoredDuringExecution()
-        .endPodAntiAffinity()
-        .build();
+    PodAffinityTerm term = new PodAffinityTerm();
+    term.setTopologyKey(anti.topologyKey());
+    term.setLabelSelector(Part.selector(b.selectorLabels()));
+    PodAntiAffinity podAntiAffinity = new PodAntiAffinity();
+    podAntiAffinity.setPreferredDuringSchedulingIgnoredDuringExecution(List.of(new WeightedPodAffinityTerm(term, anti.weight())));
+    Affinity affinity = new Affinity();
+    affinity.setPodAntiAffinity(podAntiAffinity);
+    return affinity;
   }
 
   private static List<TopologySpreadConstraint> topologySpreads(Binder b, Workload workload) {
     List<TopologySpreadConstraint> constraints = new ArrayList<>();
     for (int i = 0; i < workload.topologySpreads().size(); i++) {
       TopologySpread spread = workload.topologySpreads().get(i);
-      constraints.add(
-          new TopologySpreadConstraintBuilder()
-              .withMaxSkew(spread.maxSkew())
-              .withTopologyKey(spread.topologyKey())
-              .withWhenUnsatisfiable(spread.whenUnsatisfiable())
-              .withNewLabelSelector()
-              .withMatchLabels(b.selectorLabels())
-              .endLabelSelector()
-              .build());
+      TopologySpreadConstraint constraint = new TopologySpreadConstraint();
+      constraint.setMaxSkew(spread.maxSkew());
+      constraint.setTopologyKey(spread.topologyKey());
+      constraint.setWhenUnsatisfiable(spread.whenUnsatisfiable());
+      constraint.setLabelSelector(Part.selector(b.selectorLabels()));
+      constraints.add(constraint);
     }
     return constraints;
   }

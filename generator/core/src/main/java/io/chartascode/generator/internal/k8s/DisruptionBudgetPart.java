@@ -4,7 +4,6 @@ import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.DisruptionBudget;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec;
 
@@ -31,9 +30,7 @@ final class DisruptionBudgetPart implements Part {
     spec.setMaxUnavailable(max ? count : null);
     spec.setMinAvailable(max ? null : count);
     // Literal on both sides: Kustomize's label transformer only adds to selectors that exist.
-    LabelSelector selector = new LabelSelector();
-    selector.setMatchLabels(b.selectorLabels());
-    spec.setSelector(selector);
+    spec.setSelector(Part.selector(b.selectorLabels()));
     object.setSpec(spec);
     return object;
   }

@@ -4,16 +4,15 @@ import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.HttpRoute;
 import io.chartascode.generator.model.Value;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPHeaderMatch;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPHeaderMatchBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPPathMatch;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteMatch;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteMatchBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRuleBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteSpec;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReferenceBuilder;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,39 +49,39 @@ final class HttpRoutePart implements Part {
   }
 
   private static ParentReference parent(Binder b, HttpRoute.ParentRef parent) {
-    return new ParentReferenceBuilder()
-        .withName(b.value(parent.name()))
-        .withNamespace(parent.namespace().map(b::value).orElse(null))
-        .withSectionName(parent.sectionName().orElse(null))
-        .build();
+    ParentReference reference = new ParentReference();
+    reference.setName(b.value(parent.name()));
+    reference.setNamespace(parent.namespace().map(b::value).orElse(null));
+    reference.setSectionName(parent.sectionName().orElse(null));
+    return reference;
   }
 
   private static HTTPRouteRule rule(Application app, Binder b, HttpRoute.Rule rule) {
-    return new HTTPRouteRuleBuilder()
-        .withMatches(rule.matches().stream().map(match -> match(b, match)).toList())
-        // A port the Service lacks is left out; CAC-ROUTE-004 refuses the model before anything is written.
-        .addNewBackendRef()
-        .withName(b.name(""))
-        .withPort(Backends.port(app, rule.servicePort()).map(p -> b.value(p.port())).orElse(null))
-        .endBackendRef()
-        .build();
+    HTTPRouteRule built = new HTTPRouteRule();
+    built.setMatches(rule.matches().stream().map(match -> match(b, match)).toList());
+    HTTPBackendRef backend = new HTTPBackendRef();
+    backend.setName(b.name(""));
+    // A port the Service lacks is left out; CAC-ROUTE-004 refuses the model before anything is written.
+    backend.setPort(Backends.port(app, rule.servicePort()).map(p -> b.value(p.port())).orElse(null));
+    built.setBackendRefs(List.of(backend));
+    return built;
   }
 
   private static HTTPRouteMatch match(Binder b, HttpRoute.Match match) {
-    return new HTTPRouteMatchBuilder()
-        .withNewPath()
-        .withType(match.pathType().kubernetesName())
-        .withValue(b.value(match.path()))
-        .endPath()
-        .withHeaders(match.headers().stream().map(header -> header(b, header)).toList())
-        .build();
+    HTTPPathMatch path = new HTTPPathMatch();
+    path.setType(match.pathType().kubernetesName());
+    path.setValue(b.value(match.path()));
+    HTTPRouteMatch built = new HTTPRouteMatch();
+    built.setPath(path);
+    built.setHeaders(match.headers().stream().map(header -> header(b, header)).toList());
+    return built;
   }
 
   private static HTTPHeaderMatch header(Binder b, HttpRoute.HeaderMatch header) {
-    return new HTTPHeaderMatchBuilder()
-        .withType(header.type().kubernetesName())
-        .withName(header.name())
-        .withValue(b.value(header.value()))
-        .build();
+    HTTPHeaderMatch built = new HTTPHeaderMatch();
+    built.setType(header.type().kubernetesName());
+    built.setName(header.name());
+    built.setValue(b.value(header.value()));
+    return built;
   }
 }

@@ -6,12 +6,13 @@ import io.chartascode.generator.model.Value;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
-import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressSpec;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressTLSBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort;
 import java.util.Optional;
 
 /** The Ingress (networking.k8s.io/v1), rendered while enabled: each path to a port of the Service. */
@@ -47,35 +48,28 @@ final class IngressPart implements Part {
   }
 
   private static IngressRule rule(Application app, Binder b, Ingress.Rule rule) {
-    return new IngressRuleBuilder()
-        .withHost(b.value(rule.host()))
-        .withNewHttp()
-        .withPaths(rule.paths().stream().map(path -> path(app, b, path)).toList())
-        .endHttp()
-        .build();
+    IngressRule built = new IngressRule();
+    built.setHost(b.value(rule.host()));
+    built.setHttp(new HTTPIngressRuleValue(rule.paths().stream().map(path -> path(app, b, path)).toList()));
+    return built;
   }
 
   private static HTTPIngressPath path(Application app, Binder b, Ingress.Path path) {
-    return new HTTPIngressPathBuilder()
-        .withPath(b.value(path.path()))
-        .withPathType(path.type().kubernetesName())
-        .withNewBackend()
-        .withNewService()
-        .withName(b.name(""))
-        // By number, as the HTTPRoute must: both follow the Service port's parameter. A port the
-        // Service lacks is left out; CAC-ROUTE-004 refuses the model before anything is written.
-        .withNewPort()
-        .withNumber(Backends.port(app, path.servicePort()).map(p -> b.value(p.port())).orElse(null))
-        .endPort()
-        .endService()
-        .endBackend()
-        .build();
+    HTTPIngressPath built = new HTTPIngressPath();
+    built.setPath(b.value(path.path()));
+    built.setPathType(path.type().kubernetesName());
+    String service = b.name("");
+    // By number, as the HTTPRoute must: both follow the Service port's parameter. A port the
+    // Service lacks is left out; CAC-ROUTE-004 refuses the model before anything is written.
+    ServiceBackendPort port = new ServiceBackendPort();
+    port.setNumber(Backends.port(app, path.servicePort()).map(p -> b.value(p.port())).orElse(null));
+    IngressBackend backend = new IngressBackend();
+    backend.setService(new IngressServiceBackend(service, port));
+    built.setBackend(backend);
+    return built;
   }
 
   private static IngressTLS tls(Binder b, Ingress.Tls tls) {
-    return new IngressTLSBuilder()
-        .withHosts(tls.hosts().stream().map(host -> b.value(host)).toList())
-        .withSecretName(b.value(tls.secretName()))
-        .build();
+    return new IngressTLS(tls.hosts().stream().map(host -> b.value(host)).toList(), b.value(tls.secretName()));
   }
 }

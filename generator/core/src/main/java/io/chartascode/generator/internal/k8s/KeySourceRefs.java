@@ -3,13 +3,14 @@ package io.chartascode.generator.internal.k8s;
 import io.chartascode.generator.model.EnvFrom;
 import io.chartascode.generator.model.KeyRef;
 import io.chartascode.generator.model.KeyVolume;
+import io.fabric8.kubernetes.api.model.ConfigMapVolumeSource;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import io.fabric8.kubernetes.api.model.EnvVarSource;
 import io.fabric8.kubernetes.api.model.EnvVarSourceBuilder;
 import io.fabric8.kubernetes.api.model.KeyToPath;
+import io.fabric8.kubernetes.api.model.SecretVolumeSource;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import java.util.List;
 
 /**
@@ -43,11 +44,17 @@ final class KeySourceRefs {
     // No items: every key. Null rather than empty, so the field is left out.
     List<KeyToPath> items =
         volume.keys().isEmpty() ? null : volume.keys().stream().map(key -> new KeyToPath(key, null, key)).toList();
-    VolumeBuilder builder = new VolumeBuilder().withName(volume.name());
-    return volume.source().match(
-        configuration -> builder.withNewConfigMap()
-            .withName(b.configMapName(configuration)).withItems(items).endConfigMap().build(),
-        secret -> builder.withNewSecret()
-            .withSecretName(b.value(secret.name())).withItems(items).withDefaultMode(SECRET_FILE_MODE).endSecret().build());
+    Volume built = new Volume();
+    built.setName(volume.name());
+    volume.source().match(
+        configuration -> {
+          built.setConfigMap(new ConfigMapVolumeSource(null, items, b.configMapName(configuration), null));
+          return built;
+        },
+        secret -> {
+          built.setSecret(new SecretVolumeSource(SECRET_FILE_MODE, items, null, b.value(secret.name())));
+          return built;
+        });
+    return built;
   }
 }

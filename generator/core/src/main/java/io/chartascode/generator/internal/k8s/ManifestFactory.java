@@ -1,5 +1,7 @@
 package io.chartascode.generator.internal.k8s;
 
+import io.chartascode.generator.internal.ProjectFiles;
+import io.chartascode.generator.internal.yaml.YamlNode;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Configuration;
 import io.chartascode.generator.model.CustomObject;
@@ -8,8 +10,6 @@ import io.chartascode.generator.model.ParameterValues;
 import io.chartascode.generator.model.Value;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.chartascode.generator.internal.ProjectFiles;
-import io.chartascode.generator.internal.yaml.YamlNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.ArrayList;

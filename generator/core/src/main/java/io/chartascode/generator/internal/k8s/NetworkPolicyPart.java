@@ -7,15 +7,12 @@ import io.chartascode.generator.model.OptOut;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirementBuilder;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +48,7 @@ final class NetworkPolicyPart implements Part {
     io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy object = new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy();
     object.setMetadata(Part.metadata(b));
     NetworkPolicySpec spec = new NetworkPolicySpec();
-    LabelSelector podSelector = new LabelSelector();
-    podSelector.setMatchLabels(b.selectorLabels());
-    spec.setPodSelector(podSelector);
+    spec.setPodSelector(Part.selector(b.selectorLabels()));
     spec.setPolicyTypes(types);
     spec.setIngress(List.of(new NetworkPolicyIngressRule(
         policy.ingressFrom().stream().map(NetworkPolicyPart::peer).toList(),
@@ -65,18 +60,12 @@ final class NetworkPolicyPart implements Part {
 
   private static List<NetworkPolicyEgressRule> egress(List<NetworkPolicy.Egress> rules) {
     List<NetworkPolicyEgressRule> egress = new ArrayList<>();
-    egress.add(
-        new NetworkPolicyEgressRuleBuilder()
-            .withTo(peer(NetworkPolicy.CLUSTER_DNS))
-            .withPorts(
-                port("UDP", new IntOrString(NetworkPolicy.DNS_PORT)), port("TCP", new IntOrString(NetworkPolicy.DNS_PORT)))
-            .build());
+    egress.add(new NetworkPolicyEgressRule(
+        List.of(port("UDP", new IntOrString(NetworkPolicy.DNS_PORT)), port("TCP", new IntOrString(NetworkPolicy.DNS_PORT))),
+        List.of(peer(NetworkPolicy.CLUSTER_DNS))));
     for (NetworkPolicy.Egress rule : rules) {
-      egress.add(
-          new NetworkPolicyEgressRuleBuilder()
-              .withTo(peer(rule.to()))
-              .withPorts(rule.ports().stream().map(p -> port("TCP", new IntOrString(p))).toList())
-              .build());
+      egress.add(new NetworkPolicyEgressRule(
+          rule.ports().stream().map(p -> port("TCP", new IntOrString(p))).toList(), List.of(peer(rule.to()))));
     }
     return egress;
   }
@@ -86,44 +75,37 @@ final class NetworkPolicyPart implements Part {
         new NetworkPeer.Cases<>() {
           @Override
           public NetworkPolicyPeer sameNamespace() {
-            return new NetworkPolicyPeerBuilder().withPodSelector(new LabelSelector()).build();
+            return new NetworkPolicyPeer(null, null, new LabelSelector());
           }
 
           @Override
           public NetworkPolicyPeer namespace(String name) {
-            return new NetworkPolicyPeerBuilder().withNamespaceSelector(namespaceSelector(name)).build();
+            return new NetworkPolicyPeer(null, namespaceSelector(name), null);
           }
 
           @Override
           public NetworkPolicyPeer pods(Optional<String> namespace, SortedMap<String, String> labels) {
-            return new NetworkPolicyPeerBuilder()
-                .withNamespaceSelector(namespace.map(NetworkPolicyPart::namespaceSelector).orElse(null))
-                .withPodSelector(expressions(labels))
-                .build();
+            return new NetworkPolicyPeer(null, namespace.map(NetworkPolicyPart::namespaceSelector).orElse(null), expressions(labels));
           }
 
           @Override
           public NetworkPolicyPeer cidr(String cidr) {
-            return new NetworkPolicyPeerBuilder().withNewIpBlock().withCidr(cidr).endIpBlock().build();
+            return new NetworkPolicyPeer(new IPBlock(cidr, List.of()), null, null);
           }
         });
   }
 
   private static LabelSelector namespaceSelector(String name) {
-    return new LabelSelectorBuilder().withMatchLabels(Map.of(NetworkPeer.NAMESPACE_NAME_LABEL, name)).build();
+    return Part.selector(Map.of(NetworkPeer.NAMESPACE_NAME_LABEL, name));
   }
 
   private static LabelSelector expressions(Map<String, String> labels) {
-    LabelSelectorBuilder selector = new LabelSelectorBuilder();
-    new TreeMap<>(labels)
-        .forEach(
-            (key, value) ->
-                selector.addToMatchExpressions(
-                    new LabelSelectorRequirementBuilder().withKey(key).withOperator("In").withValues(value).build()));
-    return selector.build();
+    LabelSelector selector = new LabelSelector();
+    new TreeMap<>(labels).forEach((key, value) -> selector.getMatchExpressions().add(new LabelSelectorRequirement(key, "In", List.of(value))));
+    return selector;
   }
 
   private static NetworkPolicyPort port(String protocol, IntOrString port) {
-    return new NetworkPolicyPortBuilder().withProtocol(protocol).withPort(port).build();
+    return new NetworkPolicyPort(null, port, protocol);
   }
 }

@@ -3,7 +3,9 @@ package io.chartascode.generator.internal.k8s;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Value;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,5 +39,12 @@ interface Part {
     metadata.setNamespace(b.namespace());
     metadata.setLabels(b.labels(LabelSet.OBJECT));
     return metadata;
+  }
+
+  /** A selector by these labels. */
+  static LabelSelector selector(Map<String, String> matchLabels) {
+    LabelSelector selector = new LabelSelector();
+    selector.setMatchLabels(matchLabels);
+    return selector;
   }
 }

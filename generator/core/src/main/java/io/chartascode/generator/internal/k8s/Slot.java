@@ -1,9 +1,9 @@
 package io.chartascode.generator.internal.k8s;
 
+import io.chartascode.generator.internal.yaml.NodePath;
 import io.chartascode.generator.model.Configuration;
 import io.chartascode.generator.model.Parameter;
 import io.chartascode.generator.model.Value;
-import io.chartascode.generator.internal.yaml.NodePath;
 import java.util.Optional;
 import java.util.SortedMap;
 

@@ -1,15 +1,15 @@
 package io.chartascode.generator.internal.k8s;
 
-import io.chartascode.generator.model.Application;
-import io.chartascode.generator.model.Configuration;
-import io.chartascode.generator.model.Parameter;
-import io.chartascode.generator.model.ParameterValues;
-import io.chartascode.generator.model.Value;
 import io.chartascode.generator.internal.yaml.NodePath;
 import io.chartascode.generator.internal.yaml.YamlMap;
 import io.chartascode.generator.internal.yaml.YamlNode;
 import io.chartascode.generator.internal.yaml.YamlScalar;
 import io.chartascode.generator.internal.yaml.YamlSeq;
+import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Configuration;
+import io.chartascode.generator.model.Parameter;
+import io.chartascode.generator.model.ParameterValues;
+import io.chartascode.generator.model.Value;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
