@@ -22,7 +22,7 @@
 #            time of the consumer's `mvn -q -o generate-resources` goes (wall clock, Maven's main
 #            thread, which runs the plugin).
 #
-# Usage: bench/generate.sh [compare] [scale] [jmh] [profile]   (no argument: the first three, about 35 minutes)
+# Usage: bench/generate.sh [compare] [scale] [jmh] [profile]   (no argument: the first three, about 50 minutes)
 # Knobs (environment):
 #   RUNS=10 WARMUP=2     measured and discarded rounds of `compare`
 #   SCALE_RUNS=5         measured rounds of `scale` (after one discarded)
@@ -315,7 +315,7 @@ scale() {
 # --- jmh -----------------------------------------------------------------------------------------------
 jmh() {
   local scratch="tmpdir${shm:+,$shm}"
-  log "jmh: GeneratorBenchmark ${JMH_ARGS:-(annotation defaults: 2 forks, 10 x 2 s warm-up, 5 x 2 s measured)} -p scratch=$scratch -prof gc"
+  log "jmh: GeneratorBenchmark ${JMH_ARGS:-(annotation defaults: 2 forks, 20 x 2 s warm-up, 5 x 2 s measured)} -p scratch=$scratch -prof gc"
   # shellcheck disable=SC2086 # JMH_ARGS is a list of options
   "$JAVA" -jar "$bench_jar" GeneratorBenchmark -p "scratch=$scratch" $JMH_ARGS -prof gc -rf json -rff "$RESULTS/jmh.json" \
     >"$RESULTS/jmh.log" 2>&1 || { tail -n 40 "$RESULTS/jmh.log" >&2; die "JMH failed; see $RESULTS/jmh.log"; }

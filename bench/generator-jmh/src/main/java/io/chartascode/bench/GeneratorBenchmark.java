@@ -47,9 +47,10 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-// 20 s of warm-up: with 5 x 1 s, 100 showcase services (about 0.3 s an operation) were still being
-// compiled by C2 when measuring began, and the figures were the JIT's.
-@Warmup(iterations = 10, time = 2)
+// 40 s of warm-up: C2 keeps compiling the renderers for that long. 100 showcase services went 2886,
+// 690, 422, 267, 225, 183, 151, 119, 97 and 86 ms an operation over the first 16 two-second
+// iterations (2026-12-01), then stayed near 85; with less, the figures were the JIT's.
+@Warmup(iterations = 20, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class GeneratorBenchmark {
