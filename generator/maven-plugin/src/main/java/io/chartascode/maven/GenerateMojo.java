@@ -75,7 +75,7 @@ public final class GenerateMojo extends AbstractModelMojo {
     }
     ModelClasspath classpath = modelClasspath();
     ModelCompiler.Compiled compiled = compileModel(classpath);
-    GenerationStamp stamp = GenerationStamp.of(workDirectory().resolve("generated.sha256"), inputs(compiled, classpath));
+    GenerationStamp stamp = GenerationStamp.of(workDirectory().resolve("generated.stamp"), inputs(compiled, classpath));
     if (!force && stamp.isCurrent(outputDirectory.toPath())) {
       getLog().info("chart-as-code: nothing to do: " + outputName() + ", the model and the plugin are as the last run"
           + " left them (-Dchartascode.force renders anyway)");

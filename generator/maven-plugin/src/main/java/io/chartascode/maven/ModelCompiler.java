@@ -5,10 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,7 +28,7 @@ import javax.tools.ToolProvider;
  * state there, and the user's compiler settings (processors, flags) stay the compiler plugin's.
  */
 final class ModelCompiler {
-  private static final String FINGERPRINT = "fingerprint.sha256";
+  private static final String FINGERPRINT = "fingerprint.txt";
 
   private final List<Path> sourceRoots;
   private final List<Path> classpath;
@@ -123,24 +120,25 @@ final class ModelCompiler {
     return sources;
   }
 
-  /** Every input that changes the classes: sources (path, size, mtime), classpath, flags. */
+  /**
+   * Every input that changes the classes, one line each: sources (path, size, mtime), classpath,
+   * flags. Kept as text, not digested: see {@link GenerationStamp}.
+   */
   private String fingerprint(List<Path> sources) {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      StringBuilder text = new StringBuilder();
       for (Path source : sources) {
-        sha.update((source + "|" + Files.size(source) + "|" + Files.getLastModifiedTime(source).toMillis() + "\n")
-            .getBytes(StandardCharsets.UTF_8));
+        text.append(source).append('|').append(Files.size(source)).append('|')
+            .append(Files.getLastModifiedTime(source).toMillis()).append('\n');
       }
       for (Path entry : classpath) {
         long modified = Files.exists(entry) ? Files.getLastModifiedTime(entry).toMillis() : -1;
-        sha.update((entry + "|" + modified + "\n").getBytes(StandardCharsets.UTF_8));
+        text.append(entry).append('|').append(modified).append('\n');
       }
-      sha.update((release.orElse("") + "|" + encoding + "|" + Runtime.version().feature()).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha.digest());
+      return text.append(release.orElse("")).append('|').append(encoding).append('|')
+          .append(Runtime.version().feature()).append('\n').toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -6,13 +6,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,7 +57,7 @@ import org.eclipse.aether.version.VersionConstraint;
  */
 final class ProjectClasspath {
   static final String RECORD = "classpath.txt";
-  private static final String HEADER = "chart-as-code classpath 1";
+  private static final String HEADER = "chart-as-code classpath 2";
 
   private final Path record;
   private final String key;
@@ -94,8 +91,8 @@ final class ProjectClasspath {
   }
 
   /**
-   * One digest of everything besides the repositories' content that decides the resolved
-   * classpath; see the class comment.
+   * Everything besides the repositories' content that decides the resolved classpath, one line
+   * each; see the class comment. Text, not a digest: see {@link GenerationStamp}.
    */
   static String key(List<Dependency> dependencies, List<Dependency> managed, List<String> repositories,
       String localRepository, List<String> reactor, String maven) {
@@ -112,7 +109,7 @@ final class ProjectClasspath {
     for (String module : new TreeSet<>(reactor)) {
       text.append("module ").append(module).append('\n');
     }
-    return sha256(text.toString());
+    return text.toString();
   }
 
   private static void describe(StringBuilder text, Dependency d) {
@@ -139,11 +136,17 @@ final class ProjectClasspath {
     } catch (IOException e) {
       return Optional.empty();
     }
-    if (lines.size() < 2 || !lines.get(0).equals(HEADER) || !lines.get(1).equals("key " + key)) {
+    String[] keyLines = key.split("\n");
+    if (lines.size() < 1 + keyLines.length || !lines.get(0).equals(HEADER)) {
       return Optional.empty();
     }
+    for (int i = 0; i < keyLines.length; i++) {
+      if (!lines.get(1 + i).equals("key " + keyLines[i])) {
+        return Optional.empty();
+      }
+    }
     List<ModelClasspath.Entry> entries = new ArrayList<>();
-    for (String line : lines.subList(2, lines.size())) {
+    for (String line : lines.subList(1 + keyLines.length, lines.size())) {
       // coordinates, snapshot (0/1), state, path: the path last, as it may hold a tab.
       String[] fields = line.split("\t", 4);
       if (fields.length != 4) {
@@ -169,7 +172,10 @@ final class ProjectClasspath {
       Files.deleteIfExists(record);
       return;
     }
-    StringBuilder text = new StringBuilder(HEADER).append("\nkey ").append(key).append('\n');
+    StringBuilder text = new StringBuilder(HEADER).append('\n');
+    for (String line : key.split("\n")) {
+      text.append("key ").append(line).append('\n');
+    }
     for (ModelClasspath.Entry entry : classpath.entries()) {
       boolean snapshot = snapshots.contains(entry.path());
       text.append(entry.coordinates()).append('\t').append(snapshot ? '1' : '0').append('\t')
@@ -202,7 +208,7 @@ final class ProjectClasspath {
             beside.add(file.getFileName() + "|" + a.size() + "|" + a.lastModifiedTime().toMillis());
           }
         }
-        state.append('|').append(sha256(String.join("\n", beside)));
+        state.append('|').append(String.join(",", beside));
       }
       return state.toString();
     } catch (IOException e) {
@@ -281,13 +287,5 @@ final class ProjectClasspath {
       pending.addAll(node.getChildren());
     }
     return true;
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 }

@@ -25,13 +25,20 @@ class GenerationStampTest {
     Files.createDirectories(tree.resolve("helm/shop"));
     Files.writeString(tree.resolve("helm/shop/values.yaml"), "replicas: 2\n");
     Files.writeString(tree.resolve("deploy.sh"), "#!/bin/sh\n");
-    file = dir.resolve("target/chart-as-code/generated.sha256");
+    file = dir.resolve("target/chart-as-code/generated.stamp");
     GenerationStamp.of(file, inputs).save(tree);
   }
 
   @Test
   void currentWhenInputsAndTreeAreUnchanged() {
     assertThat(GenerationStamp.of(file, inputs).isCurrent(tree)).isTrue();
+  }
+
+  @Test
+  void theStampSaysWhatItWasComputedFrom() throws IOException {
+    assertThat(Files.readString(file))
+        .startsWith("model abc\nplugin io.chartascode:chart-as-code-maven-plugin:1.0\ntree ")
+        .contains("\nhelm/\nhelm/shop/\nhelm/shop/values.yaml|12|-|");
   }
 
   @Test
