@@ -46,7 +46,7 @@ final class KeySourceRefs {
         volume.keys().isEmpty() ? null : volume.keys().stream().map(key -> new KeyToPath(key, null, key)).toList();
     Volume built = new Volume();
     built.setName(volume.name());
-    volume.source().match(
+    return volume.source().match(
         configuration -> {
           built.setConfigMap(new ConfigMapVolumeSource(null, items, b.configMapName(configuration), null));
           return built;
@@ -55,6 +55,5 @@ final class KeySourceRefs {
           built.setSecret(new SecretVolumeSource(SECRET_FILE_MODE, items, null, b.value(secret.name())));
           return built;
         });
-    return built;
   }
 }
