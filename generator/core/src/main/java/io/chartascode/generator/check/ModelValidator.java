@@ -1,6 +1,7 @@
 package io.chartascode.generator.check;
 
 import io.chartascode.generator.internal.ProjectFiles;
+import io.chartascode.generator.internal.SideBySide;
 
 import io.chartascode.generator.model.Application;
 import java.util.ArrayList;
@@ -71,8 +72,8 @@ public final class ModelValidator {
    * As {@link #validate(List, ProjectFiles)}, handing each application that has no finding of its
    * own to {@code render} right after it is checked, while the objects its checks built are still
    * at hand; the results come back in the applications' order. Applications are independent, so
-   * several are checked and rendered at once, on the common fork-join pool: {@code render} must be
-   * safe to call from several threads.
+   * several are checked and rendered at once, one per processor ({@link SideBySide}): {@code render}
+   * must be safe to call from several threads.
    */
   public static <T> List<T> validate(
       List<Application> applications, ProjectFiles projectFiles, Function<Application, T> render) {
@@ -93,12 +94,10 @@ public final class ModelValidator {
       List<Application> applications, ProjectFiles projectFiles, Function<Application, T> render) {
     List<Rule> values = new ArrayList<>(VALUES);
     values.add(new ConfigurationRule(projectFiles));
-    List<Outcome<T>> outcomes = applications.parallelStream()
-        .map(app -> {
-          List<Finding> own = findings(app, values);
-          return new Outcome<>(own, own.isEmpty() ? render.apply(app) : null);
-        })
-        .toList();
+    List<Outcome<T>> outcomes = SideBySide.map(applications, app -> {
+      List<Finding> own = findings(app, values);
+      return new Outcome<>(own, own.isEmpty() ? render.apply(app) : null);
+    });
     List<Finding> findings = new ArrayList<>();
     List<T> rendered = new ArrayList<>();
     Set<String> names = new HashSet<>();
