@@ -46,6 +46,9 @@ class ConfigurationRulesTest {
             "CAC-CONFIG-001", "envapp.configuration[config]", "has no keys"),
         Arguments.of("a file that is not there", reading(Configuration.builder("config").file(Path.of("src/main/config/missing.properties")).build()),
             "CAC-CONFIG-001", "envapp.configuration[config][missing.properties]", "there is no file"),
+        Arguments.of("a file key the chart's .helmignore skips", reading(Configuration.builder("config")
+                .file("showcase.properties.bak", Path.of("src/main/config/showcase.properties")).build()),
+            "CAC-CONFIG-001", "envapp.configuration[config][showcase.properties.bak]", "matches '*.bak' in the chart's .helmignore"),
         Arguments.of("over 1 MiB", reading(Configuration.builder("config").literal("big", "x".repeat(1024 * 1024)).build()),
             "CAC-CONFIG-001", "envapp.configuration[config]", "holds 1048579 bytes by default, over the 1 MiB"),
         Arguments.of("two configurations of one name", withContainer(c -> c.envFrom(CONFIG)

@@ -1,6 +1,7 @@
 package io.chartascode.generator.check;
 
 import io.chartascode.generator.internal.ProjectFiles;
+import io.chartascode.generator.internal.render.helm.HelmIgnore;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.ConfigEntry;
 import io.chartascode.generator.model.Configuration;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Each configuration makes a ConfigMap the API server accepts: a name that is a DNS label and no
  * other configuration's, at least one key, keys Kubernetes allows, files that exist and are UTF-8
- * text, and at most 1 MiB of data by default and in every environment.
+ * text, and at most 1 MiB of data by default and in every environment; and a chart that keeps each
+ * text file: no key that the chart's {@code .helmignore} would skip.
  */
 final class ConfigurationRule implements Rule {
   static final String ID = "CAC-CONFIG-001";
@@ -56,6 +58,12 @@ final class ConfigurationRule implements Rule {
         if (entry instanceof ConfigEntry.File file && projectFiles.read(file.source()) instanceof ProjectFiles.Content.Unreadable u) {
           findings.add(finding(path + "[" + key + "]", u.reason() + " (relative paths are read from "
               + projectFiles.directory() + ")"));
+        }
+        // A text file is kept in the chart under its key's name, where helm must not skip it.
+        if (entry instanceof ConfigEntry.File file && projectFiles.read(file.source()) instanceof ProjectFiles.Content.Text) {
+          HelmIgnore.patternIgnoring(key).ifPresent(pattern -> findings.add(finding(path + "[" + key + "]",
+              "'" + key + "' matches '" + pattern + "' in the chart's .helmignore: helm would leave the file out of"
+                  + " the chart and the key would be empty. Give the key another name (Configuration.Builder.file(key, path))")));
         }
       });
       size(app, configuration, findings);

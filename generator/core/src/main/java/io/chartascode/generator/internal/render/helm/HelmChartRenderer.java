@@ -60,7 +60,7 @@ public final class HelmChartRenderer {
   private SortedMap<String, String> files() {
     SortedMap<String, String> files = new TreeMap<>();
     files.put("Chart.yaml", chart());
-    files.put(".helmignore", HELMIGNORE);
+    files.put(".helmignore", HelmIgnore.text());
     List<Parameter<?>> parameters = ChartParameters.of(app);
     files.put("values.yaml", yaml(ValuesTree.of(parameters, p -> p.defaultValue(), true)));
     for (Environment env : app.environments()) {
@@ -178,20 +178,4 @@ public final class HelmChartRenderer {
             YamlScalar.raw(HelmExpressions.action(Value.of(ChartParameters.TEST_IMAGE))));
     return YamlWriter.write(YamlDocument.of(tree).withHeader(header.template()));
   }
-
-  private static final String HELMIGNORE =
-      """
-      # Patterns to ignore when building packages.
-      .DS_Store
-      .git/
-      .gitignore
-      *.swp
-      *.bak
-      *.tmp
-      *.orig
-      *~
-      .idea/
-      *.iml
-      .vscode/
-      """;
 }
