@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Creates the kind cluster "envapp" (kind/kind-config.yaml) and installs metrics-server into it.
+# Creates the kind cluster "envapp" (kind/kind-config.yaml) and installs metrics-server and the Gateway API
+# CRDs into it.
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
 SCRIPT_NAME=up.sh
@@ -17,7 +18,9 @@ the metrics API (apiservice v1beta1.metrics.k8s.io) is Available. The chart's re
 values file (--kubelet-insecure-tls, because kind's kubelets serve self-signed certificates) come
 from the helmCharts entry metrics-server of
 $METRICS_SERVER_COMPONENT, the one pin the GitOps tree uses too.
-A real run skips 'kind create cluster' when the cluster already exists.
+Last, it applies the Gateway API's standard CRDs ($GATEWAY_API_VERSION) and waits until HTTPRoute is
+Established: showcase's prod overlay and chart have an HTTPRoute, which the API server refuses
+without them. A real run skips 'kind create cluster' when the cluster already exists.
 
 Options:
   --dry-run   print the exact commands, one per line, and change nothing. The tool checks still
@@ -32,6 +35,11 @@ Tools (checked before anything runs; override a binary with the variable):
 Exit codes: 0 ok, 1 a command failed, 2 usage error, 3 preflight failed (nothing was run).
 EOF
 }
+
+# The Gateway API release whose standard channel (GatewayClass, Gateway, HTTPRoute, GRPCRoute,
+# ReferenceGrant) up.sh installs: HTTPRoute is v1 there, as the generator writes it.
+readonly GATEWAY_API_VERSION=v1.2.1
+readonly GATEWAY_API_CRDS="https://github.com/kubernetes-sigs/gateway-api/releases/download/$GATEWAY_API_VERSION/standard-install.yaml"
 
 # read_metrics_server_pin: sets chart_repo, chart_version and chart_values (main's locals) from the
 # helmCharts entry metrics-server of $METRICS_SERVER_COMPONENT, or records a problem naming the field.
@@ -111,6 +119,9 @@ main() {
     --values "$chart_values" --wait --timeout "$HELM_TIMEOUT"
   run "$KUBECTL" --context "$KUBE_CONTEXT" wait --for=condition=Available \
     --timeout="$WAIT_TIMEOUT" apiservice/v1beta1.metrics.k8s.io
+  run "$KUBECTL" --context "$KUBE_CONTEXT" apply --server-side -f "$GATEWAY_API_CRDS"
+  run "$KUBECTL" --context "$KUBE_CONTEXT" wait --for=condition=Established \
+    --timeout="$WAIT_TIMEOUT" crd/httproutes.gateway.networking.k8s.io
 }
 
 main "$@"

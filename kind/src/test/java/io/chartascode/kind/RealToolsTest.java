@@ -156,8 +156,9 @@ class RealToolsTest {
     Result result = sandbox.env("HELM", HELM3).run("up.sh", "--dry-run");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(result.stdoutLines()).hasSize(3);
+    assertThat(result.stdoutLines()).hasSize(UpScriptTest.COMMANDS.size());
     assertThat(result.stdoutLines().get(1)).startsWith(HELM3 + " upgrade --install metrics-server");
     assertThat(result.stdoutLines().get(2)).startsWith(KUBECTL + " --context kind-envapp wait");
+    assertThat(result.stdoutLines().get(3)).startsWith(KUBECTL + " --context kind-envapp apply --server-side");
   }
 }

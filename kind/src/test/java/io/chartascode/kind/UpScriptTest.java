@@ -21,7 +21,10 @@ class UpScriptTest {
       "helm upgrade --install metrics-server metrics-server --repo https://kubernetes-sigs.github.io/metrics-server/"
           + " --version 3.13.1 --kube-context kind-envapp --namespace kube-system"
           + " --values generated/gitops/components/metrics-server/values.yaml --wait --timeout 5m",
-      "kubectl --context kind-envapp wait --for=condition=Available --timeout=180s apiservice/v1beta1.metrics.k8s.io");
+      "kubectl --context kind-envapp wait --for=condition=Available --timeout=180s apiservice/v1beta1.metrics.k8s.io",
+      "kubectl --context kind-envapp apply --server-side -f"
+          + " https://github.com/kubernetes-sigs/gateway-api/releases/download/v1.2.1/standard-install.yaml",
+      "kubectl --context kind-envapp wait --for=condition=Established --timeout=180s crd/httproutes.gateway.networking.k8s.io");
 
   @TempDir Path tmp;
 
@@ -59,7 +62,7 @@ class UpScriptTest {
     Result result = Sandbox.create(tmp).withGeneratedTree().env("STUB_KIND_CLUSTERS", "other envapp").run("up.sh");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(result.actions()).isEqualTo(COMMANDS.subList(1, 3));
+    assertThat(result.actions()).isEqualTo(COMMANDS.subList(1, COMMANDS.size()));
     assertThat(result.stderr()).contains("up.sh: note: cluster envapp already exists; skipping 'kind create cluster'.");
   }
 
