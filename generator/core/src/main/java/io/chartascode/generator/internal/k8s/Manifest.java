@@ -2,6 +2,7 @@ package io.chartascode.generator.internal.k8s;
 
 import io.chartascode.generator.internal.yaml.YamlNode;
 import io.chartascode.generator.model.Parameter;
+import io.chartascode.generator.model.ParameterValues;
 import io.chartascode.generator.model.Value;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Collections;
@@ -21,6 +22,7 @@ public final class Manifest {
   private final HasMetadata object;
   private final Optional<Value<Boolean>> condition;
   private final List<Slot> slots;
+  /** The parameters read while building, with their values; see {@link #agreesWith}. */
   private final Optional<Map<Parameter<?>, Object>> reads;
   private YamlNode tree;
 
@@ -60,12 +62,12 @@ public final class Manifest {
   }
 
   /**
-   * The parameters the object and its condition were built from, with the values read, where that
-   * was recorded (objects built for one set of values): any values that agree on these give the
-   * same object.
+   * Whether {@code values} agree on every parameter the object and its condition were built from,
+   * where that was recorded (objects built for one set of values): then they give the same object.
    */
-  Optional<Map<Parameter<?>, Object>> reads() {
-    return reads;
+  boolean agreesWith(ParameterValues values) {
+    return reads.isPresent()
+        && reads.get().entrySet().stream().allMatch(read -> Objects.equals(values.get(read.getKey()), read.getValue()));
   }
 
   public String kind() {

@@ -18,7 +18,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.function.Function;
@@ -51,9 +50,7 @@ public final class ManifestFactory {
   public static List<Manifest> concrete(Application app, ParameterValues values, Collection<Manifest> known) {
     Map<String, Manifest> byStem = new HashMap<>();
     known.forEach(m -> byStem.put(m.fileStem(), m));
-    Function<String, Optional<Manifest>> unchanged = stem -> Optional.ofNullable(byStem.get(stem))
-        .filter(m -> m.reads().isPresent()
-            && m.reads().orElseThrow().entrySet().stream().allMatch(read -> Objects.equals(values.get(read.getKey()), read.getValue())));
+    Function<String, Optional<Manifest>> unchanged = stem -> Optional.ofNullable(byStem.get(stem)).filter(m -> m.agreesWith(values));
     return new ManifestFactory(app).all(() -> new ConcreteBinder(app, values), unchanged).stream()
         .filter(m -> m.condition().map(c -> c.evaluate(values)).orElse(true))
         .toList();

@@ -27,6 +27,8 @@ public final class YamlWriter {
   private static final String PLAIN_PUNCTUATION = "_./@:+=,()' -";
   private static final Set<String> YAML11_KEYWORDS =
       Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null");
+  /** Longer text is no keyword: most values skip the lower-casing and the lookup. */
+  private static final int LONGEST_KEYWORD = YAML11_KEYWORDS.stream().mapToInt(String::length).max().orElseThrow();
 
   private final StringBuilder out = new StringBuilder();
   private String pendingDash;
@@ -190,7 +192,7 @@ public final class YamlWriter {
         && !s.endsWith(":")
         && !s.contains(": ")
         && !s.contains(" #")
-        && (s.length() > 5 || !YAML11_KEYWORDS.contains(s.toLowerCase(Locale.ROOT)));
+        && (s.length() > LONGEST_KEYWORD || !YAML11_KEYWORDS.contains(s.toLowerCase(Locale.ROOT)));
   }
 
   private static boolean isPlainText(String s) {

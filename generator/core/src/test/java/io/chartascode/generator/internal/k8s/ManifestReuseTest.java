@@ -39,8 +39,8 @@ class ManifestReuseTest {
 
   @Test
   void anEnvironmentThatChangesTheServicePortBuildsOnlyTheServiceAgain() {
-    Map<String, Manifest> base = byStem(ManifestFactory.concrete(SHOP, SHOP.defaults()));
-    Map<String, Manifest> port = byStem(ManifestFactory.concrete(SHOP, values("port"), base.values()));
+    Map<String, Manifest> base = base();
+    Map<String, Manifest> port = builtFor("port", base);
 
     assertThat(port.get("service")).isNotSameAs(base.get("service"));
     assertThat(port.get("deployment")).isSameAs(base.get("deployment"));
@@ -49,8 +49,8 @@ class ManifestReuseTest {
 
   @Test
   void anEnvironmentThatChangesTheReplicasBuildsTheDeploymentAgainButNotTheService() {
-    Map<String, Manifest> base = byStem(ManifestFactory.concrete(SHOP, SHOP.defaults()));
-    Map<String, Manifest> replicas = byStem(ManifestFactory.concrete(SHOP, values("replicas"), base.values()));
+    Map<String, Manifest> base = base();
+    Map<String, Manifest> replicas = builtFor("replicas", base);
 
     assertThat(replicas.get("deployment")).isNotSameAs(base.get("deployment"));
     assertThat(replicas.get("service")).isSameAs(base.get("service"));
@@ -72,6 +72,16 @@ class ManifestReuseTest {
           .as(env.name())
           .isEqualTo(trees(ManifestFactory.concrete(SHOP, values)));
     }
+  }
+
+  /** The Kustomize base's objects, by file stem. */
+  private static Map<String, Manifest> base() {
+    return byStem(ManifestFactory.concrete(SHOP, SHOP.defaults()));
+  }
+
+  /** An environment's objects, taking those of {@code base} it does not change. */
+  private static Map<String, Manifest> builtFor(String environment, Map<String, Manifest> base) {
+    return byStem(ManifestFactory.concrete(SHOP, values(environment), base.values()));
   }
 
   private static ParameterValues values(String environment) {
