@@ -51,8 +51,9 @@ public final class GenerateMojo extends AbstractModelMojo {
   int lockWaitSeconds;
 
   /**
-   * Renders and writes even when the model, the plugin and the tree are unchanged since the last
-   * run; for a model that reads files outside {@code src/main} or the environment.
+   * Renders and writes even when the model, the files it names, the plugin and the tree are
+   * unchanged since the last run; for a model that reads the environment, or opens files in its
+   * own code.
    */
   @Parameter(property = "chartascode.force", defaultValue = "false")
   boolean force;

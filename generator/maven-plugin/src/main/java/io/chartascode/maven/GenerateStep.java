@@ -25,7 +25,8 @@ final class GenerateStep {
   /** Renders and writes the tree, and saves {@code stamp} for the next run. */
   static void write(GenerateMojo mojo, ModelCompiler.Compiled compiled, ModelClasspath classpath, GenerationStamp stamp)
       throws MojoFailureException, MojoExecutionException {
-    SortedMap<String, String> files = ModelRendering.render(mojo, compiled, classpath).files();
+    ModelRendering.Rendered rendered = ModelRendering.render(mojo, compiled, classpath);
+    SortedMap<String, String> files = rendered.files();
     Path tree = mojo.outputDirectory.toPath();
     WriteReport report;
     try {
@@ -43,7 +44,7 @@ final class GenerateStep {
     report.unmanaged().forEach(p -> mojo.getLog().warn("chart-as-code: " + mojo.outputName() + "/" + p
         + " was not generated; it is kept, but move it out of " + mojo.outputName()));
     try {
-      stamp.save(tree);
+      stamp.save(tree, rendered.projectFiles(mojo.project.getBasedir().toPath()));
     } catch (IOException e) {
       mojo.getLog().debug("chart-as-code: no up-to-date stamp (" + e + "); the next run renders again");
     }

@@ -4,10 +4,15 @@ import io.chartascode.generator.Catalog;
 import io.chartascode.generator.GeneratedHeader;
 import io.chartascode.generator.Generator;
 import io.chartascode.generator.check.InvalidModelException;
+import io.chartascode.generator.model.ConfigEntry;
+import io.chartascode.generator.model.Configuration;
 import io.chartascode.generator.model.Application;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 
@@ -20,7 +25,22 @@ final class ModelRendering {
   private ModelRendering() {}
 
   /** The catalog's applications and every file they render to. */
-  record Rendered(List<Application> applications, SortedMap<String, String> files) {}
+  record Rendered(List<Application> applications, SortedMap<String, String> files) {
+    /** The files of the project that the applications name and the render read, in {@code directory}. */
+    List<Path> projectFiles(Path directory) {
+      SortedSet<Path> paths = new TreeSet<>();
+      for (Application application : applications) {
+        for (Configuration configuration : application.configurations()) {
+          for (ConfigEntry entry : configuration.entries().values()) {
+            if (entry instanceof ConfigEntry.File file) {
+              paths.add(directory.resolve(file.source()).normalize());
+            }
+          }
+        }
+      }
+      return List.copyOf(paths);
+    }
+  }
 
   /** Compiles the model if needed, then renders it; fails on a bad model. */
   static Rendered render(AbstractModelMojo mojo) throws MojoFailureException, MojoExecutionException {

@@ -17,6 +17,8 @@ class GenerationStampTest {
   @TempDir Path dir;
   Path tree;
   Path file;
+  /** A file the model names, outside src/main, that the last run read. */
+  Path config;
   List<String> inputs = List.of("model abc", "plugin io.chartascode:chart-as-code-maven-plugin:1.0");
 
   @BeforeEach
@@ -25,8 +27,12 @@ class GenerationStampTest {
     Files.createDirectories(tree.resolve("helm/shop"));
     Files.writeString(tree.resolve("helm/shop/values.yaml"), "replicas: 2\n");
     Files.writeString(tree.resolve("deploy.sh"), "#!/bin/sh\n");
+    config = dir.resolve("config/app.properties");
+    Files.createDirectories(config.getParent());
+    Files.writeString(config, "a=1\n");
+    Files.setLastModifiedTime(config, FileTime.fromMillis(1_000));
     file = dir.resolve("target/chart-as-code/generated.stamp");
-    GenerationStamp.of(file, inputs).save(tree);
+    GenerationStamp.of(file, inputs).save(tree, List.of(config));
   }
 
   @Test
@@ -37,7 +43,7 @@ class GenerationStampTest {
   @Test
   void theStampSaysWhatItWasComputedFrom() throws IOException {
     assertThat(Files.readString(file))
-        .startsWith("model abc\nplugin io.chartascode:chart-as-code-maven-plugin:1.0\ntree ")
+        .startsWith("project files 1\n4|1000|" + config + "\nmodel abc\nplugin io.chartascode:chart-as-code-maven-plugin:1.0\ntree ")
         .contains("\nhelm/\nhelm/shop/\nhelm/shop/values.yaml|12|-|");
   }
 
@@ -72,8 +78,34 @@ class GenerationStampTest {
   @Test
   void notCurrentWhenAScriptLostItsExecutableBit() throws IOException {
     Files.setPosixFilePermissions(tree.resolve("deploy.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
-    GenerationStamp.of(file, inputs).save(tree);
+    GenerationStamp.of(file, inputs).save(tree, List.of(config));
     Files.setPosixFilePermissions(tree.resolve("deploy.sh"), PosixFilePermissions.fromString("rw-r--r--"));
+    assertThat(GenerationStamp.of(file, inputs).isCurrent(tree)).isFalse();
+  }
+
+  @Test
+  void notCurrentWhenAFileTheModelNamesChanged() throws IOException {
+    Files.writeString(config, "a=22\n");
+    assertThat(GenerationStamp.of(file, inputs).isCurrent(tree)).isFalse();
+  }
+
+  @Test
+  void notCurrentWhenAFileTheModelNamesIsTouchedOrGoneOrComesBack() throws IOException {
+    Files.setLastModifiedTime(config, FileTime.fromMillis(2_000)); // a same-size edit: only the time tells
+    assertThat(GenerationStamp.of(file, inputs).isCurrent(tree)).isFalse();
+
+    Files.delete(config);
+    GenerationStamp.of(file, inputs).save(tree, List.of(config)); // a run that found it missing
+    assertThat(GenerationStamp.of(file, inputs).isCurrent(tree)).isTrue();
+    Files.writeString(config, "a=1\n");
+    assertThat(GenerationStamp.of(file, inputs).isCurrent(tree)).isFalse();
+  }
+
+  @Test
+  void notCurrentWhenTheStampIsNotOneThisPluginWrote() throws IOException {
+    Files.writeString(file, "model abc\nplugin io.chartascode:chart-as-code-maven-plugin:1.0\ntree " + tree + "\n");
+    assertThat(GenerationStamp.of(file, inputs).isCurrent(tree)).isFalse();
+    Files.writeString(file, "project files 2\n4|1000|" + config + "\n");
     assertThat(GenerationStamp.of(file, inputs).isCurrent(tree)).isFalse();
   }
 

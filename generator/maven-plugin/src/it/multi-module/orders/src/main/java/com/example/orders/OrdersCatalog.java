@@ -2,6 +2,7 @@ package com.example.orders;
 
 import io.chartascode.generator.Catalog;
 import io.chartascode.generator.model.Application;
+import io.chartascode.generator.model.Configuration;
 import io.chartascode.generator.model.Container;
 import io.chartascode.generator.model.ContainerPort;
 import io.chartascode.generator.model.Environment;
@@ -14,10 +15,16 @@ import io.chartascode.generator.model.Value;
 import io.chartascode.generator.model.Workload;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import java.nio.file.Path;
 import java.util.List;
 
-/** orders: a fixed number of replicas, raised in prod. */
+/**
+ * orders: a fixed number of replicas, raised in prod, and its settings from a file the module keeps
+ * outside src/main (config/, as some teams do), mounted where the API reads it.
+ */
 public final class OrdersCatalog implements Catalog {
+  static final Configuration SETTINGS = Configuration.builder("settings").file(Path.of("config/orders.properties")).build();
+
   static final Parameter<String> TAG = Parameter.string("tag", "1.4.0").build();
   static final Parameter<Integer> REPLICAS = Parameter.integer("replicaCount", 2).minimum(1).build();
 
@@ -29,6 +36,7 @@ public final class OrdersCatalog implements Catalog {
             .port(ContainerPort.http(8080))
             .resources(new Resources(Value.fixed("100m"), Value.fixed("128Mi"), Value.fixed("500m"), Value.fixed("256Mi")))
             .readiness(HttpProbe.get("/ready", "http"))
+            .mountReadOnly("settings", "/etc/orders")
             .securityContext(new SecurityContextBuilder().withReadOnlyRootFilesystem(true).withAllowPrivilegeEscalation(false)
                 .withNewCapabilities().withDrop("ALL").endCapabilities().build())
             .build();
@@ -36,6 +44,7 @@ public final class OrdersCatalog implements Catalog {
         Application.builder("orders")
             .parameters(TAG, REPLICAS)
             .workload(Workload.builder().replicas(Value.of(REPLICAS)).container(api)
+                .volume("settings", SETTINGS, "orders.properties")
                 .podSecurityContext(new PodSecurityContextBuilder().withRunAsNonRoot(true).withRunAsUser(1000L).build())
                 .build())
             .service(ServiceExposure.clusterIp(Value.fixed(80), "http"))
