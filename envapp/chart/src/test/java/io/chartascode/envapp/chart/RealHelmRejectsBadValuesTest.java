@@ -35,7 +35,8 @@ class RealHelmRejectsBadValuesTest {
       java.util.Set.of("prod is not a boolean", "quoted \"yes\" is a string, not a boolean", "extra env repeating PROD");
 
   /** Cases about showcase's own parameters. */
-  private static final java.util.Set<String> SHOWCASE_ONLY = java.util.Set.of("host with a wildcard inside");
+  private static final java.util.Set<String> SHOWCASE_ONLY =
+      java.util.Set.of("host with a wildcard inside", "Ingress and HTTPRoute both on at one host");
 
   /**
    * (helm, chart, case, values file text, fragment that helm prints): each case for envapp's chart,
@@ -68,6 +69,11 @@ class RealHelmRejectsBadValuesTest {
       {"extra env repeating POD_NAME, which the model sets", "env:\n  POD_NAME: \"x\"\n", "env: Property name of \"POD_NAME\" does not match", "invalid propertyName 'POD_NAME'"},
       {"test image without a tag or digest", "tests:\n  image: busybox\n", "tests.image: Does not match pattern", "at '/tests/image': 'busybox' does not match pattern"},
       {"host with a wildcard inside", "host: \"a.*.example.com\"\n", "host: Does not match pattern", "at '/host': 'a.*.example.com' does not match pattern"},
+      {"Ingress and HTTPRoute both on at one host", "ingress:\n  enabled: true\nhttpRoute:\n  enabled: true\nhost: shop.example.org\n",
+          "showcase.ingress.rules[0].paths[0] and showcase.httpRoute.rules[0].matches[0] both claim host shop.example.org, prefix path /;"
+              + " give one another host or path, or enable only one of them",
+          "showcase.ingress.rules[0].paths[0] and showcase.httpRoute.rules[0].matches[0] both claim host shop.example.org, prefix path /;"
+              + " give one another host or path, or enable only one of them"},
     };
     for (String chart : List.of("envapp", "showcase")) {
       for (String[] row : table) {

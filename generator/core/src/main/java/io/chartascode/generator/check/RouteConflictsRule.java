@@ -1,5 +1,6 @@
 package io.chartascode.generator.check;
 
+import io.chartascode.generator.internal.RouteClaims;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.HttpRoute;
 import java.util.ArrayList;
@@ -23,17 +24,17 @@ final class RouteConflictsRule implements Rule {
   @Override
   public List<Finding> check(Application app) {
     List<Finding> findings = new ArrayList<>();
-    List<Routes.Claim> claims = Routes.claims(app);
+    List<RouteClaims.Claim> claims = RouteClaims.of(app);
     for (Scenario s : Scenario.of(app)) {
-      Map<String, Routes.Claim> seen = new HashMap<>();
-      for (Routes.Claim claim : claims) {
+      Map<String, RouteClaims.Claim> seen = new HashMap<>();
+      for (RouteClaims.Claim claim : claims) {
         if (!claim.enabled().evaluate(s.values())) {
           continue;
         }
         String host = claim.host().map(h -> h.evaluate(s.values())).orElse("every host");
         String what = "host " + host + ", " + claim.pathType() + " path " + claim.value().evaluate(s.values())
             + headers(claim.headers(), s);
-        Routes.Claim earlier = seen.putIfAbsent(what, claim);
+        RouteClaims.Claim earlier = seen.putIfAbsent(what, claim);
         if (earlier != null && !earlier.path().equals(claim.path())) {
           findings.add(finding(claim.path(), "claims " + what + " " + s.description() + ", as " + earlier.path()
               + " does; give one another host or path, or enable only one of them there"));

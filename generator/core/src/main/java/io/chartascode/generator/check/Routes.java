@@ -1,7 +1,7 @@
 package io.chartascode.generator.check;
 
+import io.chartascode.generator.internal.RouteClaims;
 import io.chartascode.generator.model.Application;
-import io.chartascode.generator.model.HttpRoute;
 import io.chartascode.generator.model.Ingress;
 import io.chartascode.generator.model.Value;
 import java.util.ArrayList;
@@ -25,25 +25,12 @@ final class Routes {
   /** A Service port a path or rule sends to; empty for the application's. */
   record Backend(String path, Optional<String> servicePort) {}
 
-  /**
-   * What one Ingress path or one HTTPRoute match claims while its object is enabled: requests for
-   * a host (empty: every host) with a path of a kind, and headers. Ingress {@code Prefix} and
-   * HTTPRoute {@code PathPrefix} are one kind.
-   */
-  record Claim(
-      String path,
-      Value<Boolean> enabled,
-      Optional<Value<String>> host,
-      String pathType,
-      Value<String> value,
-      List<HttpRoute.HeaderMatch> headers) {}
-
   static String ingress(Application app) {
-    return app.name() + ".ingress";
+    return RouteClaims.ingress(app);
   }
 
   static String httpRoute(Application app) {
-    return app.name() + ".httpRoute";
+    return RouteClaims.httpRoute(app);
   }
 
   /** Every hostname: the Ingress's rule and TLS hosts, the HTTPRoute's hostnames. */
@@ -61,7 +48,7 @@ final class Routes {
 
   /** Every path: the Ingress's and the HTTPRoute's matches. */
   static List<Field> paths(Application app) {
-    return claims(app).stream().map(c -> new Field(c.path() + ".path", c.value())).toList();
+    return RouteClaims.of(app).stream().map(c -> new Field(c.path() + ".path", c.value())).toList();
   }
 
   /** Where each Ingress path and HTTPRoute rule sends its requests. */
@@ -72,36 +59,6 @@ final class Routes {
     app.httpRoute().ifPresent(route -> forEach(route.rules(), (i, rule) ->
         backends.add(new Backend(httpRoute(app) + ".rules[" + i + "].servicePort", rule.servicePort()))));
     return backends;
-  }
-
-  /** Every claim, the Ingress's first. */
-  static List<Claim> claims(Application app) {
-    List<Claim> claims = new ArrayList<>();
-    app.ingress().ifPresent(ingress -> forEach(ingress.rules(), (i, rule) -> forEach(rule.paths(), (j, path) ->
-        claims.add(new Claim(ingress(app) + ".rules[" + i + "].paths[" + j + "]", ingress.enabled(),
-            Optional.of(rule.host()), pathType(path.type()), path.path(), List.of())))));
-    app.httpRoute().ifPresent(route -> {
-      List<Optional<Value<String>>> hosts = new ArrayList<>();
-      route.hostnames().forEach(host -> hosts.add(Optional.of(host)));
-      if (hosts.isEmpty()) {
-        hosts.add(Optional.empty());
-      }
-      forEach(route.rules(), (i, rule) -> forEach(rule.matches(), (j, match) -> {
-        for (Optional<Value<String>> host : hosts) {
-          claims.add(new Claim(httpRoute(app) + ".rules[" + i + "].matches[" + j + "]", route.enabled(), host,
-              match.pathType() == HttpRoute.PathType.PATH_PREFIX ? "prefix" : "exact", match.path(), match.headers()));
-        }
-      }));
-    });
-    return claims;
-  }
-
-  private static String pathType(Ingress.PathType type) {
-    return switch (type) {
-      case PREFIX -> "prefix";
-      case EXACT -> "exact";
-      case IMPLEMENTATION_SPECIFIC -> "implementation-specific";
-    };
   }
 
   /**

@@ -1,21 +1,27 @@
 package io.chartascode.generator.internal.render.helm;
 
+import io.chartascode.generator.internal.RouteClaims;
 import io.chartascode.generator.model.Application;
 import io.chartascode.generator.model.Bound;
 import io.chartascode.generator.model.Container;
+import io.chartascode.generator.model.HttpRoute;
 import io.chartascode.generator.model.Resources;
 import io.chartascode.generator.model.Value;
 import io.chartascode.generator.GeneratedHeader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * {@code templates/validate.yaml}: what values.schema.json cannot say, because JSON Schema cannot
  * compare two values. Each check is a template {@code fail} with the model's message: a {@link
- * Bound} ({@code minReplicas <= maxReplicas}), and for each container whose requests or limits are
+ * Bound} ({@code minReplicas <= maxReplicas}); for each container whose requests or limits are
  * parameters, request {@code <=} limit for cpu and memory, with Kubernetes' units converted ({@code
- * 2} against {@code 500m}, {@code 1Gi} against {@code 512Mi}).
+ * 2} against {@code 500m}, {@code 1Gi} against {@code 512Mi}); and no two routes claiming the same
+ * requests (CAC-ROUTE-005), for each pair of them that values can make collide.
  */
 final class ChartTimeChecks {
   private final Application app;
@@ -45,6 +51,12 @@ final class ChartTimeChecks {
         quantities = true;
       }
     }
+    List<RouteClaims.Claim> claims = RouteClaims.of(app);
+    for (int i = 0; i < claims.size(); i++) {
+      for (int j = i + 1; j < claims.size(); j++) {
+        routeConflict(claims.get(i), claims.get(j)).ifPresent(checks::add);
+      }
+    }
     if (checks.isEmpty()) {
       return Optional.empty();
     }
@@ -65,6 +77,73 @@ final class ChartTimeChecks {
     return "{{- if gt (int " + lower + ") (int " + upper + ") }}\n"
         + "{{- fail (printf " + HelmExpressions.goString(message) + " " + lower + " " + upper + ") }}\n"
         + "{{- end }}\n";
+  }
+
+  /**
+   * {@code fail} when values enable both routes and give them the same host, path and headers, as
+   * CAC-ROUTE-005 refuses in the model's environments; empty where no values can: the two are of
+   * different kinds, or one is for every host and the other for one, or what tells them apart is
+   * fixed in the model (which the rule has checked already).
+   */
+  private static Optional<String> routeConflict(RouteClaims.Claim a, RouteClaims.Claim b) {
+    if (a.path().equals(b.path()) || !a.pathType().equals(b.pathType()) || a.host().isPresent() != b.host().isPresent()
+        || neverOn(a.enabled()) || neverOn(b.enabled())) {
+      return Optional.empty();
+    }
+    Map<String, HttpRoute.HeaderMatch> headersOfA = byName(a.headers());
+    Map<String, HttpRoute.HeaderMatch> headersOfB = byName(b.headers());
+    if (!headersOfA.keySet().equals(headersOfB.keySet())) {
+      return Optional.empty();
+    }
+    // What must be equal for the two to collide: path, host, and each header's match.
+    List<Value<?>> left = new ArrayList<>(List.of(a.value()));
+    List<Value<?>> right = new ArrayList<>(List.of(b.value()));
+    a.host().ifPresent(left::add);
+    b.host().ifPresent(right::add);
+    for (String name : headersOfA.keySet()) {
+      if (headersOfA.get(name).type() != headersOfB.get(name).type()) {
+        return Optional.empty();
+      }
+      left.add(headersOfA.get(name).value());
+      right.add(headersOfB.get(name).value());
+    }
+    List<String> conditions = new ArrayList<>();
+    for (Value<Boolean> enabled : List.of(a.enabled(), b.enabled())) {
+      if (enabled instanceof Value.Ref<Boolean>) {
+        conditions.add(HelmExpressions.condition(enabled));
+      }
+    }
+    for (int k = 0; k < left.size(); k++) {
+      Value<?> l = left.get(k);
+      Value<?> r = right.get(k);
+      if (l.equals(r)) {
+        continue; // one text, or one parameter: always equal
+      }
+      if (l instanceof Value.Fixed<?> && r instanceof Value.Fixed<?>) {
+        return Optional.empty(); // told apart in the model itself
+      }
+      conditions.add("(eq " + HelmExpressions.operand(l) + " " + HelmExpressions.operand(r) + ")");
+    }
+    if (conditions.isEmpty()) {
+      return Optional.empty(); // no value decides: CAC-ROUTE-005 has refused it already if they collide
+    }
+    String host = a.host().map(HelmExpressions::operand).orElse(HelmExpressions.goString("every host"));
+    String message = a.path() + " and " + b.path() + " both claim host %v, " + a.pathType()
+        + " path %v; give one another host or path, or enable only one of them";
+    return Optional.of("{{- if and " + String.join(" ", conditions) + " }}\n"
+        + "{{- fail (printf " + HelmExpressions.goString(message) + " " + host + " " + HelmExpressions.operand(a.value()) + ") }}\n"
+        + "{{- end }}\n");
+  }
+
+  private static boolean neverOn(Value<Boolean> enabled) {
+    return enabled instanceof Value.Fixed<Boolean> fixed && !fixed.value();
+  }
+
+  /** Header matches by name, which HTTP compares without case. */
+  private static Map<String, HttpRoute.HeaderMatch> byName(List<HttpRoute.HeaderMatch> headers) {
+    Map<String, HttpRoute.HeaderMatch> byName = new TreeMap<>();
+    headers.forEach(h -> byName.put(h.name().toLowerCase(Locale.ROOT), h));
+    return byName;
   }
 
   /** {@code fail} when the request, converted by {@code helper}, is above the limit. */

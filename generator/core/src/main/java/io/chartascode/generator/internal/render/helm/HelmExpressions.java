@@ -28,6 +28,27 @@ final class HelmExpressions {
     return pipeline(value);
   }
 
+  /**
+   * A value as the operand of a comparison, unquoted: {@code (toString .Values.host)}, {@code
+   * (printf "%s.example.com" .Values.name)} or a literal, so that a parameter and a fixed value of
+   * the same text are {@code eq}.
+   */
+  static String operand(Value<?> value) {
+    if (value instanceof Value.Ref<?> ref) {
+      return "(toString " + valuesPath(ref.parameter()) + ")";
+    }
+    if (value instanceof Value.AsText text) {
+      return "(toString " + valuesPath(text.parameter()) + ")";
+    }
+    if (value instanceof Value.Join join) {
+      return "(" + join(join.parts()) + ")";
+    }
+    if (value instanceof Value.Fixed<?> fixed) {
+      return goString(String.valueOf(fixed.value()));
+    }
+    throw new IllegalArgumentException("no template form for " + value);
+  }
+
   /** A whole action, e.g. {@code {{ .Values.tag | quote }}}. */
   static String action(Value<?> value) {
     return "{{ " + pipeline(value) + " }}";
