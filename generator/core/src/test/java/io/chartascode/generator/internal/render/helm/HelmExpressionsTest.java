@@ -20,6 +20,13 @@ class HelmExpressionsTest {
   }
 
   @Test
+  void operandsAreUnquotedSoThatAParameterEqualsTheSameFixedText() {
+    assertThat(HelmExpressions.operand(Value.of(TAG))).isEqualTo("(toString .Values.tag)");
+    assertThat(HelmExpressions.operand(Value.fixed("v1"))).isEqualTo("\"v1\"");
+    assertThat(HelmExpressions.operand(Value.asText(PORT))).isEqualTo("(toString .Values.service.port)");
+  }
+
+  @Test
   void numbersAndBooleansAreNot() {
     assertThat(HelmExpressions.action(Value.of(PORT))).isEqualTo("{{ .Values.service.port }}");
     assertThat(HelmExpressions.action(Value.of(PROD))).isEqualTo("{{ .Values.prod }}");
