@@ -108,7 +108,7 @@ final class ChartTimeChecks {
       right.add(headersOfB.get(name).value());
     }
     List<String> conditions = new ArrayList<>();
-    for (Value<Boolean> enabled : List.of(a.enabled(), b.enabled())) {
+    for (Value<Boolean> enabled : a.enabled().equals(b.enabled()) ? List.of(a.enabled()) : List.of(a.enabled(), b.enabled())) {
       if (enabled instanceof Value.Ref<Boolean>) {
         conditions.add(HelmExpressions.condition(enabled));
       }

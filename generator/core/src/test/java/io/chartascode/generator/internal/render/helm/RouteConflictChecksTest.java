@@ -65,6 +65,22 @@ class RouteConflictChecksTest {
   }
 
   @Test
+  void twoPathsOfOneIngressAtHostsOfTheirOwn() {
+    Parameter<String> docs = Parameter.string("docsHost", "docs.example.com").build();
+    var app = TestApplications.shop().parameters(HOST, docs, INGRESS)
+        .ingress(Ingress.builder().enabled(Value.of(INGRESS))
+            .rule(Value.of(HOST), Path.prefix("/")).rule(Value.of(docs), Path.prefix("/")).build())
+        .build();
+    String file = new ChartTimeChecks(app, new TemplateNames("shop")).render(GeneratedHeader.DEFAULT).orElse("");
+
+    assertThat(file).contains("""
+        {{- if and .Values.ingress.enabled (eq (toString .Values.host) (toString .Values.docsHost)) }}
+        {{- fail (printf "shop.ingress.rules[0].paths[0] and shop.ingress.rules[1].paths[0] both claim host %v, \
+        prefix path %v; give one another host or path, or enable only one of them" (toString .Values.host) "/") }}
+        {{- end }}""");
+  }
+
+  @Test
   void noCheckWhereTheModelAloneTellsThemApart() {
     // Other fixed paths; another kind of path; one of them never on.
     assertThat(routeChecks(
