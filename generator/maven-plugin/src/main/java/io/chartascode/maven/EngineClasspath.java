@@ -23,8 +23,6 @@ import org.eclipse.aether.resolution.ArtifactDescriptorResult;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
-import org.eclipse.aether.util.artifact.JavaScopes;
-import org.eclipse.aether.util.filter.DependencyFilterUtils;
 
 /**
  * Adds the plugin's chart-as-code libraries to its class realm when a goal first needs them.
@@ -113,7 +111,7 @@ final class EngineClasspath {
     for (Dependency dependency : descriptor.getDependencies()) {
       if (dependency.getArtifact().getGroupId().equals(plugin.getGroupId())
           && dependency.getArtifact().getArtifactId().equals(library.artifactId)) {
-        wanted = dependency.setScope(JavaScopes.COMPILE);
+        wanted = dependency.setScope("compile");
       }
     }
     if (wanted == null) {
@@ -124,7 +122,7 @@ final class EngineClasspath {
     List<ArtifactResult> results;
     try {
       results = system.resolveDependencies(session,
-          new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME))).getArtifactResults();
+          new DependencyRequest(collect, ClasspathFilter.RUNTIME)).getArtifactResults();
     } catch (DependencyResolutionException e) {
       throw new MojoExecutionException("chart-as-code: cannot resolve " + library.artifactId + " " + plugin.getVersion()
           + ", which " + id + " runs with: " + e.getMessage(), e);

@@ -26,8 +26,6 @@ import org.apache.maven.project.ProjectDependenciesResolver;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.graph.DependencyNode;
 import org.eclipse.aether.repository.RemoteRepository;
-import org.eclipse.aether.util.artifact.JavaScopes;
-import org.eclipse.aether.util.filter.DependencyFilterUtils;
 import org.eclipse.aether.version.VersionConstraint;
 
 /**
@@ -223,7 +221,7 @@ final class ProjectClasspath {
   ModelClasspath resolve(MavenProject project, MavenSession session, ProjectDependenciesResolver resolver)
       throws MojoExecutionException {
     DefaultDependencyResolutionRequest request = new DefaultDependencyResolutionRequest(project, session.getRepositorySession());
-    request.setResolutionFilter(DependencyFilterUtils.classpathFilter(JavaScopes.COMPILE));
+    request.setResolutionFilter(ClasspathFilter.COMPILE);
     DependencyResolutionResult result;
     try {
       result = resolver.resolve(request);
