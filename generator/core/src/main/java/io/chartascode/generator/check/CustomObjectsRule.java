@@ -12,8 +12,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Objects the user builds: each in a file of its own, built without failing, and labelled the way
- * both trees can agree on (the application's labels, which Kustomize adds to every object).
+ * Objects the user builds: each in a file of its own, built without failing, a new object on each
+ * call, and labelled the way both trees can agree on (the application's labels, which Kustomize
+ * adds to every object).
  */
 final class CustomObjectsRule implements Rule {
   private static final Pattern STEM = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
@@ -37,10 +38,20 @@ final class CustomObjectsRule implements Rule {
             ? "an object the model builds itself" : "another object") + "); choose another file stem"));
       }
       HasMetadata object;
+      HasMetadata again;
       try {
         object = ManifestFactory.probe(app, custom);
+        again = ManifestFactory.probe(app, custom);
       } catch (RuntimeException e) {
         findings.add(finding(path, "building it failed: " + e + "; fix its ObjectTemplate"));
+        continue;
+      }
+      // The generator fills in each build's namespace and labels, for several builds and
+      // applications at once: an object, or metadata, kept between calls would carry one build's
+      // values into the next.
+      if (again == object || again.getMetadata() != null && again.getMetadata() == object.getMetadata()) {
+        findings.add(finding(path, "its ObjectTemplate returns the same " + (again == object ? "object" : "metadata")
+            + " on every call; build a new one in build(bindings)"));
         continue;
       }
       if (object.getKind() == null || object.getMetadata().getName() == null) {

@@ -13,8 +13,11 @@ import io.chartascode.generator.testing.SampleApplications;
 import io.chartascode.testing.ChartAsCodeTests;
 import io.chartascode.testing.Renders;
 import io.chartascode.testing.tools.ToolPair;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +84,11 @@ class CustomObjectsTest {
     }
   }
 
+  /** One instance for every call: the generator would fill in one build's namespace for all. */
+  private static final ConfigMap SHARED = new ConfigMapBuilder().withNewMetadata().withName("shared").endMetadata().build();
+
+  private static final ObjectMeta SHARED_METADATA = new ObjectMetaBuilder().withName("shared-metadata").build();
+
   @Test
   void badObjectsAreFindingsWithTheRuleId() {
     Parameter<String> undeclared = Parameter.string("undeclared", "x").build();
@@ -88,6 +96,12 @@ class CustomObjectsTest {
         .object("deployment", b -> new ConfigMapBuilder().withNewMetadata().withName("a").endMetadata().build())
         .object("labelled", b -> new ConfigMapBuilder().withNewMetadata().withName("b").addToLabels("team", "x").endMetadata().build())
         .object("broken", b -> { throw new IllegalStateException("no such thing"); })
+        .object("shared", b -> SHARED)
+        .object("shared-metadata", b -> {
+          ConfigMap object = new ConfigMap(); // set, not built: a builder would copy the metadata
+          object.setMetadata(SHARED_METADATA);
+          return object;
+        })
         .object("reads", b -> new ConfigMapBuilder().withNewMetadata().withName("c").endMetadata()
             .addToData("x", b.value(Value.of(undeclared))).build())
         .build();
@@ -96,6 +110,8 @@ class CustomObjectsTest {
         org.assertj.core.groups.Tuple.tuple("CAC-OBJ-001", bad.name() + ".objects[deployment]"),
         org.assertj.core.groups.Tuple.tuple("CAC-OBJ-001", bad.name() + ".objects[labelled].metadata.labels"),
         org.assertj.core.groups.Tuple.tuple("CAC-OBJ-001", bad.name() + ".objects[broken]"),
+        org.assertj.core.groups.Tuple.tuple("CAC-OBJ-001", bad.name() + ".objects[shared]"),
+        org.assertj.core.groups.Tuple.tuple("CAC-OBJ-001", bad.name() + ".objects[shared-metadata]"),
         org.assertj.core.groups.Tuple.tuple("CAC-PARAM-002", bad.name() + ".parameters"));
   }
 }
