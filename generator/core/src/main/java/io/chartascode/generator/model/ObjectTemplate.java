@@ -9,7 +9,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
  *
  * <p>It is called for every build (the chart's, the base's, each environment's), and for several
  * applications at once on different threads: return a new object each time, and share no mutable
- * state between calls.
+ * state between calls (CAC-OBJ-001 refuses a template that returns the same object, or the same
+ * metadata, twice).
  */
 @FunctionalInterface
 public interface ObjectTemplate {
