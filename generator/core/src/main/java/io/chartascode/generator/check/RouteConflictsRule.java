@@ -2,7 +2,6 @@ package io.chartascode.generator.check;
 
 import io.chartascode.generator.internal.RouteClaims;
 import io.chartascode.generator.model.Application;
-import io.chartascode.generator.model.HttpRoute;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,21 +32,20 @@ final class RouteConflictsRule implements Rule {
         }
         String host = claim.host().map(h -> h.evaluate(s.values())).orElse("every host");
         String what = "host " + host + ", " + claim.pathType() + " path " + claim.value().evaluate(s.values())
-            + headers(claim.headers(), s);
+            + headers(claim, s);
         RouteClaims.Claim earlier = seen.putIfAbsent(what, claim);
         if (earlier != null && !earlier.path().equals(claim.path())) {
           findings.add(finding(claim.path(), "claims " + what + " " + s.description() + ", as " + earlier.path()
-              + " does; give one another host or path, or enable only one of them there"));
+              + " does; " + RouteClaims.HOW_TO_FIX + " there"));
         }
       }
     }
     return findings.stream().distinct().toList();
   }
 
-  private static String headers(List<HttpRoute.HeaderMatch> headers, Scenario s) {
+  private static String headers(RouteClaims.Claim claim, Scenario s) {
     Map<String, String> sorted = new TreeMap<>();
-    headers.forEach(h -> sorted.put(h.name().toLowerCase(java.util.Locale.ROOT),
-        h.type().kubernetesName() + " " + h.value().evaluate(s.values())));
+    claim.headersByName().forEach((name, h) -> sorted.put(name, h.type().kubernetesName() + " " + h.value().evaluate(s.values())));
     return sorted.isEmpty() ? "" : ", headers " + sorted;
   }
 }

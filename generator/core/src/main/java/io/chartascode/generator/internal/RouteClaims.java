@@ -6,7 +6,10 @@ import io.chartascode.generator.model.Ingress;
 import io.chartascode.generator.model.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What the application's Ingress paths and HTTPRoute matches claim, each with its path in
@@ -26,7 +29,17 @@ public final class RouteClaims {
       Optional<Value<String>> host,
       String pathType,
       Value<String> value,
-      List<HttpRoute.HeaderMatch> headers) {}
+      List<HttpRoute.HeaderMatch> headers) {
+    /** The header matches by name in lower case: HTTP compares header names without case. */
+    public SortedMap<String, HttpRoute.HeaderMatch> headersByName() {
+      SortedMap<String, HttpRoute.HeaderMatch> byName = new TreeMap<>();
+      headers.forEach(h -> byName.put(h.name().toLowerCase(Locale.ROOT), h));
+      return byName;
+    }
+  }
+
+  /** How to resolve two claims on the same requests, in the rule's findings and the chart's failure. */
+  public static final String HOW_TO_FIX = "give one another host or path, or enable only one of them";
 
   /** Where the application's Ingress is in findings: {@code orders.ingress}. */
   public static String ingress(Application app) {

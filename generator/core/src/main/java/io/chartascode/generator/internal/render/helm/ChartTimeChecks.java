@@ -10,10 +10,8 @@ import io.chartascode.generator.model.Value;
 import io.chartascode.generator.GeneratedHeader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * {@code templates/validate.yaml}: what values.schema.json cannot say, because JSON Schema cannot
@@ -90,8 +88,8 @@ final class ChartTimeChecks {
         || neverOn(a.enabled()) || neverOn(b.enabled())) {
       return Optional.empty();
     }
-    Map<String, HttpRoute.HeaderMatch> headersOfA = byName(a.headers());
-    Map<String, HttpRoute.HeaderMatch> headersOfB = byName(b.headers());
+    Map<String, HttpRoute.HeaderMatch> headersOfA = a.headersByName();
+    Map<String, HttpRoute.HeaderMatch> headersOfB = b.headersByName();
     if (!headersOfA.keySet().equals(headersOfB.keySet())) {
       return Optional.empty();
     }
@@ -129,7 +127,7 @@ final class ChartTimeChecks {
     }
     String host = a.host().map(HelmExpressions::operand).orElse(HelmExpressions.goString("every host"));
     String message = a.path() + " and " + b.path() + " both claim host %v, " + a.pathType()
-        + " path %v; give one another host or path, or enable only one of them";
+        + " path %v; " + RouteClaims.HOW_TO_FIX;
     return Optional.of("{{- if and " + String.join(" ", conditions) + " }}\n"
         + "{{- fail (printf " + HelmExpressions.goString(message) + " " + host + " " + HelmExpressions.operand(a.value()) + ") }}\n"
         + "{{- end }}\n");
@@ -137,13 +135,6 @@ final class ChartTimeChecks {
 
   private static boolean neverOn(Value<Boolean> enabled) {
     return enabled instanceof Value.Fixed<Boolean> fixed && !fixed.value();
-  }
-
-  /** Header matches by name, which HTTP compares without case. */
-  private static Map<String, HttpRoute.HeaderMatch> byName(List<HttpRoute.HeaderMatch> headers) {
-    Map<String, HttpRoute.HeaderMatch> byName = new TreeMap<>();
-    headers.forEach(h -> byName.put(h.name().toLowerCase(Locale.ROOT), h));
-    return byName;
   }
 
   /** {@code fail} when the request, converted by {@code helper}, is above the limit. */
